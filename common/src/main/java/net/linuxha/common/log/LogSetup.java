@@ -114,6 +114,19 @@ public final class LogSetup {
         return new LogControl(root, appender, Verbosity.of(verbose, debug), debug);
     }
 
+    /**
+     * Puts the process's logging back to its state before any {@link #install()}: warnings and errors on standard
+     * error ({@link DefaultLogConfigurator}). Tests that installed logging call it when done.
+     */
+    public static void restoreDefault() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            DefaultLogConfigurator configurator = new DefaultLogConfigurator();
+            configurator.setContext(context);
+            configurator.configure(context);
+        }
+    }
+
     private static void startAndAttach(Logger root, LineAppender appender) {
         appender.start();
         root.addAppender(appender);
