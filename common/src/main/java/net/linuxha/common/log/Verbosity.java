@@ -7,9 +7,10 @@ import ch.qos.logback.classic.Level;
  *
  * <p>The Reference: without verbose logging the daemons "operate with very little logging (just reporting on errors
  * or warnings)" (16.8); with {@code --verbose} a tool "will report informational messages ... All lines will start
- * with INFO" (the clbuildapp and clremoveapp option tables). So {@code INFO} lines are the verbose output, and {@code WARN} and {@code ERROR} lines are
- * always written. {@code DEBUG} is developer detail beyond anything the Reference shows; it is written only when
- * verbose logging is on and debugging was asked for when the program started.
+ * with INFO" (the clbuildapp and clremoveapp option tables). So {@code INFO} lines are the verbose output, and
+ * {@code WARN} and {@code ERROR} lines are always written. {@code DEBUG} is developer detail beyond anything the
+ * Reference shows; it is written only when verbose logging is on and debugging was asked for when the program
+ * started.
  */
 public enum Verbosity {
     /** {@code WARN} and {@code ERROR} only: {@code VERBOSE off}, or no {@code --verbose}. */
