@@ -156,8 +156,8 @@ public final class Formation {
         }
         FormationState heard = s.heard();
         List<FormationAction> actions = new ArrayList<>();
-        actions.add(Log.info("Response to ECHO was " + peer + " (our state=" + s.local() + ")"));
         if (settings.role() == Role.JOINING) {
+            // The Reference's join log (10.2) shows no ECHO lines: a joiner just keeps asking until UP.
             if (peer != NodeState.UP) {
                 return new Step<>(heard, actions);
             }
@@ -165,6 +165,7 @@ public final class Formation {
             return new Step<>(heard.withPhase(Phase.CHECKING_CLOCK).withNextAttemptAt(now.plus(nextDelay())),
                     actions);
         }
+        actions.add(Log.info("Response to ECHO was " + peer + " (our state=" + s.local() + ")"));
         switch (peer) {
             case FORMING -> {
                 actions.add(new SendChangeState(NodeState.STARTING));
