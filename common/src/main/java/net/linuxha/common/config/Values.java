@@ -40,7 +40,15 @@ public final class Values {
     }
 
     public static String hostname(Field field, Problems problems, String expected) {
-        return check(field, problems, HOSTNAME.matcher(field.raw()).matches(), expected);
+        return check(field, problems, hostnameOk(field.raw()), expected);
+    }
+
+    /** A host name, or an IPv4 address: an all-numeric dotted name must be a valid address. */
+    public static boolean hostnameOk(String text) {
+        if (text.matches("[0-9.]+")) {
+            return isIpv4(text);
+        }
+        return HOSTNAME.matcher(text).matches();
     }
 
     /** Linux limits interface names to 15 bytes; ':' would be an old-style alias, which the cluster manages. */
