@@ -25,7 +25,8 @@ final class XmlTreeReader {
     }
 
     static XmlElement read(Path file, String xml) throws ConfigException {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own parser, not whichever StAX provider is on the class path, so messages are stable.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
