@@ -29,8 +29,8 @@ final class ClusterConfigBinder implements ConfigBinder<ClusterConfig> {
                 + "<key>, <port>, ...)");
         Optional<ConfigNode> timingsNode = root.requiredChild("timings",
                 "the heartbeat timings (<keepalive>, <warn>, <dead>, <clusterform>)");
-        Timings timings = timingsNode.map(t -> timings(t, problems)).orElse(null);
         Globals globals = global.map(g -> globals(g, problems)).orElse(null);
+        Timings timings = timingsNode.map(t -> timings(t, problems)).orElse(null);
         List<ClusterNode> nodes = new ClusterTopologyBinder(problems)
                 .bind(root, globals == null ? null : globals.drbdNetwork);
         if (problems.hasErrors()) {
