@@ -2,6 +2,7 @@ package net.linuxha.common.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,7 @@ class WarningsAndCrossChecksTest {
                 + "network of the cluster topology in clconf.xml (public, drbd)")), v.errors());
         assertEquals(List.of(new ConfigProblem(APPCONF, "<global><preferred_node>", "value \"serverc\" is not a node "
                 + "of cluster cluster1 (servera, serverb); it is ignored")), v.warnings());
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, v::throwIfErrors);
+        ConfigException e = assertThrows(ConfigException.class, v::throwIfErrors);
         assertEquals(List.of(APPCONF + ": <networks><network[main]>@net: value \"main\" must be a network of the "
                 + "cluster topology in clconf.xml (public, drbd)"), e.lines());
     }
