@@ -159,8 +159,8 @@ class BrokenConfigTest {
         clconf("wrong root element", "clconf>", "cluster>",
                 "<cluster>: wrong root element; this file must start with <clconf>");
         // clconf.xml: topology
-        clconf("unknown network attribute", "<network name=\"public\" cards=\"eth0,eth1\"/>\n    <network name=\"drbd\" "
-                        + "cards=\"eth2\"/>\n</node>\n<node>",
+        clconf("unknown network attribute", "<network name=\"public\" cards=\"eth0,eth1\"/>\n    "
+                        + "<network name=\"drbd\" cards=\"eth2\"/>\n</node>\n<node>",
                 "<network name=\"public\" cards=\"eth0,eth1\" speed=\"1000\"/>\n    <network name=\"drbd\" "
                         + "cards=\"eth2\"/>\n</node>\n<node>",
                 "<node[servera]><network[public]>@speed: unknown attribute; expected one of name, cards");
@@ -230,8 +230,8 @@ class BrokenConfigTest {
                         + "172.16.177.200");
         appconf("checkpercent above 100", "netmask=\"255.255.255.0\"",
                 "netmask=\"255.255.255.0\" checklist=\"172.16.177.1\" checkpercent=\"101\"",
-                "<networks><network[public]>@checkpercent: value \"101\" must be a percentage from 0 to 100 (0 turns IP "
-                        + "checking off)");
+                "<networks><network[public]>@checkpercent: value \"101\" must be a percentage from 0 to 100 (0 turns "
+                        + "IP checking off)");
         appconf("bad checklist host", "netmask=\"255.255.255.0\"",
                 "netmask=\"255.255.255.0\" checklist=\"172.16.177.1,gate way\"",
                 "<networks><network[public]>@checklist: host \"gate way\" must be a host name or an IPv4 address");
