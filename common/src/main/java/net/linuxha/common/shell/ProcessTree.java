@@ -1,12 +1,12 @@
 package net.linuxha.common.shell;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** Kills a process and everything it started: TERM first, KILL after a grace period. */
@@ -26,29 +26,42 @@ final class ProcessTree {
         for (ProcessHandle handle : all) {
             handle.destroy();
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        awaitAllExited(all, grace.toNanos());
         for (ProcessHandle handle : all) {
-            long left = deadline - System.nanoTime();
-            if (left > 0 && handle.isAlive()) {
-                awaitExit(handle, left);
-            }
-        }
-        for (ProcessHandle handle : all) {
-            if (handle.isAlive()) {
+            if (isRunning(handle)) {
                 handle.destroyForcibly();
             }
         }
-        for (ProcessHandle handle : all) {
-            awaitExit(handle, TimeUnit.SECONDS.toNanos(5));
+        awaitAllExited(all, TimeUnit.SECONDS.toNanos(5));
+    }
+
+    /** Polls rather than using onExit(), which for processes that are not our children polls with long backoff. */
+    private static void awaitAllExited(List<ProcessHandle> handles, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (handles.stream().anyMatch(ProcessTree::isRunning) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
     }
 
-    private static void awaitExit(ProcessHandle handle, long nanos) throws InterruptedException {
-        CompletableFuture<ProcessHandle> exit = handle.onExit();
+    /**
+     * Alive and not a zombie. A killed grandchild is re-parented to init, and until init reaps it,
+     * {@link ProcessHandle#isAlive()} still says true although it holds no resources and can do nothing.
+     */
+    static boolean isRunning(ProcessHandle handle) {
+        return handle.isAlive() && !isZombie(handle.pid());
+    }
+
+    static boolean isRunning(long pid) {
+        return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+    }
+
+    private static boolean isZombie(long pid) {
         try {
-            exit.get(nanos, TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Still alive (or not ours to wait for): the caller escalates or gives up.
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 }
