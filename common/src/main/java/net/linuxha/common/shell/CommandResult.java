@@ -44,7 +44,8 @@ public record CommandResult(List<String> argv, int exitCode, String stdout, Stri
 
     /** One line for messages: how it ended and the start of stderr (or stdout when stderr is empty). */
     public String describeFailure() {
-        String how = timedOut ? "was killed after timing out (" + elapsed.toMillis() + " ms)" : "exited with " + exitCode;
+        String how = timedOut ? "was killed after timing out (" + elapsed.toMillis() + " ms)"
+                : "exited with " + exitCode;
         String text = stderr.isBlank() ? stdout : stderr;
         String excerpt = CommandLineText.excerpt(text, 400);
         return "'" + display() + "' " + how + (excerpt.isEmpty() ? "" : ": " + excerpt);
