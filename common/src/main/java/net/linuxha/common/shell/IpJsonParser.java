@@ -14,7 +14,8 @@ public final class IpJsonParser {
     public static List<IpInterface> parse(String json) {
         JsonNode root = Json.parse(json, "ip -j");
         if (!root.isArray()) {
-            throw new ToolOutputException("ip -j printed " + root.getNodeType() + " where a list of cards was expected");
+            throw new ToolOutputException("ip -j printed " + root.getNodeType()
+                    + " where a list of cards was expected");
         }
         List<IpInterface> cards = new ArrayList<>();
         for (JsonNode card : root) {

@@ -52,7 +52,8 @@ public final class MountDriver {
             throw new CommandFailedException("fsck of " + device + " did not finish within " + fsckTimeout
                     + " and was killed; run it by hand before starting the application", result);
         }
-        return new FsckResult(device, result.exitCode(), (result.stdout() + result.stderr()).strip());
+        // stderr first: it holds the reason (bad superblock, no device); stdout is banner and advice.
+        return new FsckResult(device, result.exitCode(), (result.stderr() + "\n" + result.stdout()).strip());
     }
 
     /** {@code mount -t TYPE -o OPTIONS DEVICE DIRECTORY}. */
