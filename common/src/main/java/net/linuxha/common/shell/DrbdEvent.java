@@ -1,5 +1,7 @@
 package net.linuxha.common.shell;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ import java.util.Optional;
 public record DrbdEvent(String kind, String object, Map<String, String> fields) {
 
     public DrbdEvent {
-        fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** {@code exists -}: everything that existed when the command started has been listed. */

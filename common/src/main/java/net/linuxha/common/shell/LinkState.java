@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -28,7 +29,7 @@ public final class LinkState {
 
         static OperState parse(String text) {
             try {
-                return valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 return UNKNOWN;
             }

@@ -40,7 +40,8 @@ class DrbdParsingTest {
 
     @Test
     void resyncInProgressWithTwoVolumes() {
-        List<DrbdResourceStatus> all = DrbdStatusParser.parse(Samples.read("drbdsetup-status-syncsource.constructed.json"));
+        List<DrbdResourceStatus> all =
+                DrbdStatusParser.parse(Samples.read("drbdsetup-status-syncsource.constructed.json"));
 
         DrbdResourceStatus r = all.get(0);
         assertEquals(2, r.devices().size());
