@@ -172,11 +172,13 @@ public final class FrameCodec {
     }
 
     private boolean digestMatches(byte[] buf, int plainLength) {
+        // A plaintext too short to hold the digest still goes through the same steps, so that every refusal
+        // here costs about the same; out-of-range positions read as a non-hex byte.
         boolean layout = plainLength > DIGEST_HEX && buf[BLOCK + DIGEST_HEX] == ',';
         byte[] claimed = new byte[16];
         for (int i = 0; i < 16; i++) {
-            int hi = lowerNibble(buf[BLOCK + 2 * i]);
-            int lo = lowerNibble(buf[BLOCK + 2 * i + 1]);
+            int hi = lowerNibble(byteAt(buf, BLOCK + 2 * i));
+            int lo = lowerNibble(byteAt(buf, BLOCK + 2 * i + 1));
             layout &= hi >= 0 && lo >= 0;
             claimed[i] = (byte) (hi << 4 | lo & 0x0f);
         }
@@ -184,6 +186,10 @@ public final class FrameCodec {
         md5.update(buf, Math.min(from, BLOCK + plainLength), Math.max(0, plainLength - DIGEST_HEX - 1));
         byte[] actual = md5.digest();
         return MessageDigest.isEqual(claimed, actual) & layout;
+    }
+
+    private static byte byteAt(byte[] buf, int index) {
+        return index < buf.length ? buf[index] : (byte) 'x';
     }
 
     private static int lowerNibble(byte b) {

@@ -112,6 +112,13 @@ class FrameCodecTest {
     }
 
     @Test
+    void theShortestPossibleLineIsRefusedWithoutAnException() {
+        // IV plus one block: too short to hold a digest (found by FrameMutationTest).
+        assertEquals(RejectReason.NOT_VERIFIED, reason(peer.decode("dd92d85b0ab308ca1272ac9b7581bec9".getBytes(
+                StandardCharsets.US_ASCII))));
+    }
+
+    @Test
     void encodingABodyBeyondTheLineLimitFailsWithTheSizes() {
         String big = "x".repeat(WireSettings.DEFAULTS.maxLineLength() / 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
