@@ -1,7 +1,6 @@
 package net.linuxha.common.wire;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One argument of a request: {@code name=value}, or a positional word when {@code name} is empty (Lems requests
@@ -9,17 +8,32 @@ import java.util.regex.Pattern;
  */
 public record Arg(String name, String value) {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     public Arg {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        if (!name.isEmpty() && !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("argument name '" + name + "' must match " + NAME);
+        if (!name.isEmpty() && !isName(name)) {
+            throw new IllegalArgumentException("argument name '" + name + "' may hold only letters, digits, _ . -");
         }
         if (name.isEmpty() && value.isEmpty()) {
             throw new IllegalArgumentException("a positional argument cannot be empty");
         }
+    }
+
+    /** True for a non-empty run of ASCII letters, digits, {@code _ . -}; a loop, as it runs for every argument. */
+    static boolean isName(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Arg named(String name, String value) {

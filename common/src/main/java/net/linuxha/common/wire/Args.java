@@ -22,23 +22,35 @@ public record Args(List<Arg> list) {
     /** Parses the arguments after the request name, separated by runs of spaces or tabs. */
     static Args parse(String text) throws WireFormatException {
         List<Arg> out = new ArrayList<>();
-        for (String token : text.trim().split("[ \t]+")) {
-            if (token.isEmpty()) {
+        int at = 0;
+        while (at < text.length()) {
+            if (isBlank(text.charAt(at))) {
+                at++;
                 continue;
             }
+            int end = at;
+            while (end < text.length() && !isBlank(text.charAt(end))) {
+                end++;
+            }
+            String token = text.substring(at, end);
+            at = end;
             int eq = token.indexOf('=');
             if (eq < 0) {
                 out.add(Arg.positional(ArgEscaping.unescape(token)));
                 continue;
             }
             String name = token.substring(0, eq);
-            if (!Arg.NAME.matcher(name).matches()) {
+            if (!Arg.isName(name)) {
                 throw new WireFormatException(ParseError.Kind.MALFORMED_ARG, "argument '" + token + "' has no valid"
                         + " name before '=' (letters, digits, _ . - only; escape a literal = as %3D)");
             }
             out.add(Arg.named(name, ArgEscaping.unescape(token.substring(eq + 1))));
         }
         return new Args(out);
+    }
+
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** Wire form: the arguments separated by single spaces; empty string when there are none. */

@@ -228,12 +228,25 @@ public final class FrameCodec {
             nonce = nonce << 4 | v;
         }
         p += NONCE_HEX + 1;
+        if (isAscii(buf, p, to)) {
+            return new FrameResult.Accepted(new Frame(kind, timestamp, nonce,
+                    new String(buf, p, to - p, StandardCharsets.US_ASCII)));
+        }
         try {
             String body = utf8.decode(ByteBuffer.wrap(buf, p, to - p)).toString();
             return new FrameResult.Accepted(new Frame(kind, timestamp, nonce, body));
         } catch (CharacterCodingException e) {
             return FrameResult.reject(RejectReason.MALFORMED, "body is not UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeNonce(long nonce, byte[] out, int offset) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The requests one daemon understands, with their syntax; reads request text into typed requests. Immutable.
@@ -23,8 +22,6 @@ public final class Vocabulary<R extends Request> {
 
     private record Entry<R>(String usage, Reader<? extends R> reader) {
     }
-
-    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private final String daemon;
     private final Map<String, Entry<R>> entries;
@@ -58,7 +55,7 @@ public final class Vocabulary<R extends Request> {
         int space = firstBlank(trimmed);
         String name = space < 0 ? trimmed : trimmed.substring(0, space);
         String keyword = name.toUpperCase(Locale.ROOT);
-        Entry<R> entry = KEYWORD.matcher(name).matches() ? entries.get(keyword) : null;
+        Entry<R> entry = isKeyword(name) ? entries.get(keyword) : null;
         if (entry == null) {
             String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
             return failed(ParseError.Kind.UNKNOWN_REQUEST, "", "unknown request "
@@ -78,6 +75,18 @@ public final class Vocabulary<R extends Request> {
     private ParseResult<R> failed(ParseError.Kind kind, String keyword, String detail) {
         return new ParseResult.Failed<>(new ParseError(kind, keyword, detail, "send HELP for the requests the "
                 + daemon + " knows"));
+    }
+
+    /** {@code [A-Za-z][A-Za-z0-9_]*}. */
+    private static boolean isKeyword(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '_'))) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     private static int firstBlank(String text) {
