@@ -1,5 +1,8 @@
 package net.linuxha.common.wire;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * Strict hexadecimal for the wire: digits with either all-lowercase or all-uppercase letters, even length.
  *
@@ -8,15 +11,15 @@ package net.linuxha.common.wire;
  */
 final class Hex {
 
-    private static final byte[] LOWER = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] LOWER = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Nibble value of an ASCII byte, -1 when not a hex digit. */
     private static final int[] VALUE = new int[256];
     /** 0 digit, 1 lowercase letter, 2 uppercase letter, 3 not hex. */
     private static final int[] CLASS = new int[256];
 
     static {
-        java.util.Arrays.fill(VALUE, -1);
-        java.util.Arrays.fill(CLASS, 3);
+        Arrays.fill(VALUE, -1);
+        Arrays.fill(CLASS, 3);
         for (int c = '0'; c <= '9'; c++) {
             VALUE[c] = c - '0';
             CLASS[c] = 0;
@@ -44,7 +47,7 @@ final class Hex {
     static String encode(byte[] in) {
         byte[] out = new byte[in.length * 2];
         encode(in, 0, in.length, out, 0);
-        return new String(out, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 
 /**
  * Blocking client for the tools: one connection per request, send it, read one answer.
@@ -101,7 +102,7 @@ public final class WireClient {
 
     private static byte[] stripCr(byte[] line) {
         if (line.length > 0 && line[line.length - 1] == '\r') {
-            return java.util.Arrays.copyOf(line, line.length - 1);
+            return Arrays.copyOf(line, line.length - 1);
         }
         return line;
     }

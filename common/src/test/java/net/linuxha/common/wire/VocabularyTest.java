@@ -168,6 +168,32 @@ class VocabularyTest {
         assertEquals(ParseError.Kind.UNKNOWN_REQUEST, error(LemsRequest.VOCABULARY, "TOC").kind());
     }
 
+    @Test
+    void randomTextNeverThrowsAndEveryAcceptedRequestRoundTrips() {
+        long seed = Long.getLong("wire.vocabulary.seed", System.nanoTime());
+        System.out.println("VocabularyTest seed " + seed + " (rerun with -Dwire.vocabulary.seed=" + seed + ")");
+        java.util.Random random = new java.util.Random(seed);
+        String[] pieces = {"APP_STATUS", "CMD", "LOCK", "REREAD", "VERBOSE", "LOGCYCLE", "SETVALIDNODES", "app=",
+            "name=", "nodes=", "count=", "forward=yes", "on=true", "off=", "x", "ON", "5", "100", "%", "%2", "%20",
+            "=", " ", "  ", "\t", ",", "\u0000", "\u00e9", "vg=", "lv=", "type=client", "wait=", "-1"};
+        List<Vocabulary<? extends Request>> all = List.of(ClusterRequest.VOCABULARY, LemsRequest.VOCABULARY,
+                LockRequest.VOCABULARY, NetRequest.VOCABULARY);
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder text = new StringBuilder();
+            int count = random.nextInt(7);
+            for (int i = 0; i < count; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            for (Vocabulary<? extends Request> vocabulary : all) {
+                ParseResult<? extends Request> result = vocabulary.parse(text.toString());
+                if (result instanceof ParseResult.Parsed<? extends Request> ok) {
+                    assertEquals(ok.request(), parsed(vocabulary, ok.request().format()),
+                            "seed " + seed + ": " + text);
+                }
+            }
+        }
+    }
+
     private static <R extends Request> R parsed(Vocabulary<R> vocabulary, String text) {
         ParseResult<R> result = vocabulary.parse(text);
         if (result instanceof ParseResult.Failed<R> failed) {
