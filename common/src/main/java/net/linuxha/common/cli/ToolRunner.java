@@ -3,6 +3,9 @@ package net.linuxha.common.cli;
 import java.time.Clock;
 import java.util.Objects;
 
+import net.linuxha.common.config.ConfigException;
+import net.linuxha.common.wire.DaemonUnreachableException;
+
 import picocli.CommandLine;
 
 /**
@@ -38,7 +41,17 @@ public final class ToolRunner {
 
     /** A command line for {@code command} whose errors are stamped by the system clock. */
     public static CommandLine commandLine(Object command) {
-        return commandLine(command, new ToolErrorHandler(Clock.systemDefaultZone()));
+        return commandLine(command, standardErrors(Clock.systemDefaultZone()));
+    }
+
+    /**
+     * The error handling every tool shares: a configuration problem exits {@link ExitCode#CONFIG}, an unreachable
+     * daemon {@link ExitCode#NOT_RUNNING}; each prints its message as an ERROR line without a stack trace.
+     */
+    public static ToolErrorHandler standardErrors(Clock clock) {
+        return new ToolErrorHandler(clock)
+                .map(ConfigException.class, ExitCode.CONFIG)
+                .map(DaemonUnreachableException.class, ExitCode.NOT_RUNNING);
     }
 
     /** Runs {@code command} with {@code args} and ends through {@code exit} with the command's exit code. */
