@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Halab {
 
+    /** The lab instance this run uses: {@code halab}, or {@code halabX} with HALAB_ID=X (see lab/halab). */
+    public static final String NAME = "halab" + System.getenv().getOrDefault("HALAB_ID", "");
+
+    /** The lab\'s state directory on the host. */
+    public static final String STATE = "/var/lib/" + NAME;
+
     /** What one command did. */
     public record Result(int exitCode, String out, String err) {
         public boolean ok() {
@@ -158,7 +164,7 @@ public final class Halab {
 
     /** Host PID of a node's init as {@code halab} recorded it, or -1 when the node is down. */
     public static long initPid(String node) {
-        Path pidFile = Path.of("/run/halab", node + ".pid");
+        Path pidFile = Path.of("/run/" + NAME, node + ".pid");
         try {
             return Files.exists(pidFile) ? Long.parseLong(Files.readString(pidFile).trim()) : -1;
         } catch (IOException e) {

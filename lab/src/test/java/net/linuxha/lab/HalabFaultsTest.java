@@ -144,8 +144,8 @@ class HalabFaultsTest {
         assertFalse(lab.exec("servera", "true").ok(), "exec into a dead node");
         assertFalse(lab.ping("serverb", null, A_PUBLIC), "serverb still reaches the dead servera");
         assertFalse(lab.clientPing(A_PUBLIC), "the client still reaches the dead servera");
-        assertEquals("kept\n", Files.readString(Path.of("/var/lib/halab/nodes/servera/etc-cluster/marker")));
-        assertEquals("kept\n", Files.readString(Path.of("/var/lib/halab/nodes/servera/disk/marker")));
+        assertEquals("kept\n", Files.readString(Path.of(Halab.STATE + "/nodes/servera/etc-cluster/marker")));
+        assertEquals("kept\n", Files.readString(Path.of(Halab.STATE + "/nodes/servera/disk/marker")));
     }
 
     private static void assertBooted(long oldInit) {

@@ -70,8 +70,8 @@ class HalabNodesTest {
         assertFalse(lab.exec("serverb", "test", "-e", "/var/log/cluster/who").ok(), "serverb sees servera's log");
         assertFalse(lab.exec("serverb", "test", "-e", "/apache/docs/who").ok(), "serverb sees servera's /apache");
         assertFalse(Files.exists(Path.of("/apache/docs/who")), "a node wrote into the host's root");
-        assertEquals("a\n", Files.readString(Path.of("/var/lib/halab/nodes/servera/etc-cluster/who")));
-        assertFalse(lab.exec("servera", "ls", "/var/lib/halab/nodes").ok(), "a node sees the lab's state");
+        assertEquals("a\n", Files.readString(Path.of(Halab.STATE + "/nodes/servera/etc-cluster/who")));
+        assertFalse(lab.exec("servera", "ls", Halab.STATE + "/nodes").ok(), "a node sees the lab's state");
         String hosts = lab.exec("servera", "cat", "/etc/hosts").out();
         assertTrue(hosts.contains("172.16.177.1 servera") && hosts.contains("172.16.177.2 serverb"), hosts);
     }

@@ -21,27 +21,27 @@ final class LabTraces {
     static List<String> find(Set<String> labNamespaces) {
         List<String> traces = new ArrayList<>();
         for (String ns : lines(List.of("ip", "netns", "list"))) {
-            if (ns.startsWith("halab")) {
+            if (ns.startsWith(Halab.NAME + "-")) {
                 traces.add("network namespace " + ns);
             }
         }
         for (String link : lines(List.of("ip", "-o", "link", "show"))) {
             String[] parts = link.split(": ", 3);
-            if (parts.length > 1 && parts[1].startsWith("halab")) {
+            if (parts.length > 1 && parts[1].startsWith(Halab.NAME + "-")) {
                 traces.add("host link " + parts[1]);
             }
         }
         for (String mount : lines(List.of("findmnt", "-rn", "-o", "TARGET"))) {
-            if (mount.startsWith("/var/lib/halab")) {
+            if ((mount.equals(Halab.STATE) || mount.startsWith(Halab.STATE + "/"))) {
                 traces.add("mount " + mount);
             }
         }
         for (String loop : lines(List.of("losetup", "-l", "-n", "-O", "NAME,BACK-FILE"))) {
-            if (loop.contains("/var/lib/halab")) {
+            if (loop.contains(Halab.STATE + "/")) {
                 traces.add("loop device " + loop.trim());
             }
         }
-        for (String path : List.of("/var/lib/halab", "/run/halab")) {
+        for (String path : List.of(Halab.STATE, "/run/" + Halab.NAME)) {
             if (Files.exists(Path.of(path))) {
                 traces.add("directory " + path);
             }
