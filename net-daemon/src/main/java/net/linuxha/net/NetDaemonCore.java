@@ -114,9 +114,9 @@ public final class NetDaemonCore {
         return next;
     }
 
-    /** Every card monitored, for the I/O loop's carrier polling. */
+    /** Every card monitored, network by network in clconf order, for the I/O loop's carrier polling. */
     public List<String> cards() {
-        return List.copyOf(networkOfCard.keySet());
+        return monitors.values().stream().flatMap(monitor -> monitor.cards().stream()).toList();
     }
 
     private List<NetAction> onCard(String card, Function<NetworkMonitor, List<NetAction>> call) {
