@@ -46,6 +46,8 @@ public final class NetDaemonCore {
         Objects.requireNonNull(now, "now");
         if (event instanceof NetEvent.CarrierChanged carrier) {
             return onCard(carrier.card(), monitor -> monitor.carrier(carrier.card(), carrier.carrier(), now));
+        } else if (event instanceof NetEvent.CarrierReadings readings) {
+            return readings(readings.carrier(), now);
         } else if (event instanceof NetEvent.AddressAdded added) {
             return onCard(added.card(), monitor -> monitor.addressAdded(added.card(), added.address(), now));
         } else if (event instanceof NetEvent.AddressRemoved removed) {
@@ -126,6 +128,19 @@ public final class NetDaemonCore {
             return List.of();
         }
         return call.apply(monitors.get(network));
+    }
+
+    private List<NetAction> readings(Map<String, Boolean> carrier, Instant now) {
+        Map<String, Map<String, Boolean>> byNetwork = new LinkedHashMap<>();
+        carrier.forEach((card, up) -> {
+            String network = networkOfCard.get(card);
+            if (network != null) {
+                byNetwork.computeIfAbsent(network, name -> new LinkedHashMap<>()).put(card, up);
+            }
+        });
+        List<NetAction> out = new ArrayList<>();
+        byNetwork.forEach((network, cards) -> out.addAll(monitors.get(network).carriers(cards, now)));
+        return out;
     }
 
     private List<NetAction> restart(NetworkSetup setup, Instant now) {

@@ -1,6 +1,9 @@
 package net.linuxha.net;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +17,19 @@ public sealed interface NetEvent {
     record CarrierChanged(String card, boolean carrier) implements NetEvent {
         public CarrierChanged {
             Objects.requireNonNull(card, "card");
+        }
+    }
+
+    /**
+     * The carrier of several cards read in one poll. Handled as one observation: every reading is taken before any
+     * decision, so when a switch takes all cards of a network down at once the addresses are not first moved to a
+     * card whose loss is only further down the same poll.
+     *
+     * @param carrier carrier per card, in the order read
+     */
+    record CarrierReadings(Map<String, Boolean> carrier) implements NetEvent {
+        public CarrierReadings {
+            carrier = Collections.unmodifiableMap(new LinkedHashMap<>(carrier));
         }
     }
 

@@ -85,17 +85,28 @@ public final class NetworkMonitor {
 
     /** A carrier reading of one of this network's cards. */
     public List<NetAction> carrier(String card, boolean up, Instant now) {
-        CardLink link = link(card);
-        CardLink.Change change = link.observe(up, now);
-        if (change == CardLink.Change.NONE) {
-            return List.of();
-        }
+        return carriers(Map.of(card, up), now);
+    }
+
+    /** Carrier readings of some of this network's cards taken together: all are recorded before deciding. */
+    public List<NetAction> carriers(Map<String, Boolean> readings, Instant now) {
         List<NetAction> out = new ArrayList<>();
-        if (change == CardLink.Change.LOST || (change == CardLink.Change.FIRST && !up)) {
-            out.add(NetAction.Log.warn("Link failure detected on card " + card + " (network " + network + ")"
-                    + (book.holds(card) ? "" : " - no IP addresses on it to move")));
-        } else if (change == CardLink.Change.RESTORED) {
-            out.add(NetAction.Log.info("Link restored on card " + card + " (network " + network + ")"));
+        boolean changed = false;
+        for (Map.Entry<String, Boolean> reading : readings.entrySet()) {
+            String card = reading.getKey();
+            boolean up = reading.getValue();
+            CardLink.Change change = link(card).observe(up, now);
+            changed |= change != CardLink.Change.NONE;
+            if (change == CardLink.Change.LOST || (change == CardLink.Change.FIRST && !up)) {
+                out.add(NetAction.Log.warn("Link failure detected on card " + card + " (network " + network + ")"
+                        + (book.holds(card) ? "" : " - no IP addresses on it to move")));
+            } else if (change == CardLink.Change.RESTORED) {
+                out.add(NetAction.Log.info("Link restored on card " + card + " (network " + network + ")"));
+            }
+        }
+        if (!changed) {
+            // Only a repeated state: a poll that changed nothing decides nothing.
+            return List.of();
         }
         reconcile(now, out);
         return out;

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,5 +172,32 @@ class NetDaemonCoreTest {
                 () -> defaults.withHoldPeriod(Duration.ofMillis(100)));
         assertTrue(shortHold.getMessage().startsWith("the card hold period (100 ms) must be at least the carrier "
                 + "settle time (200 ms)"), shortHold.getMessage());
+    }
+
+    @Test
+    void switchFailureSeenInOnePollMovesNothingAndReportsOnce() {
+        NetDaemonCore core = core(timings(HOLD), publicNetwork("eth0", "eth1", "eth2"), drbdNetwork("eth3"));
+        Map<String, Boolean> poll = new LinkedHashMap<>();
+        poll.put("eth0", false);
+        poll.put("eth1", false);
+        poll.put("eth2", false);
+        poll.put("eth3", true);
+        poll.put("lo", true);
+
+        List<NetAction> actions = core.process(new NetEvent.CarrierReadings(poll), atSeconds(1));
+
+        assertEquals(List.of(new NetAction.ReportNetworkDown("public")), withoutLogs(actions));
+        assertEquals(3, logs(actions).stream().filter(line -> line.startsWith("WARN Link failure")).count());
+    }
+
+    @Test
+    void standbyThatComesBackAndSettlesTakesTheAddressesOfANetworkThatWentDown() {
+        NetDaemonCore core = core(timings(Duration.ofSeconds(1)), publicNetwork("eth0", "eth1"));
+        core.process(down("eth1"), atSeconds(1));
+        // eth1 still has no link when eth0 goes: nothing to move to.
+        List<NetAction> actions = core.process(new NetEvent.CarrierReadings(Map.of("eth0", false)), atSeconds(5));
+        assertEquals(List.of(), moves(actions));
+        core.process(up("eth1"), atSeconds(6));
+        assertEquals("eth1", moves(core.process(tick(), atSeconds(6.2))).get(0).to());
     }
 }

@@ -1,9 +1,10 @@
 package net.linuxha.net.io;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,8 +27,9 @@ public final class CarrierPoller {
         this.log = Objects.requireNonNull(log, "log");
     }
 
-    public List<NetEvent> poll(List<String> cards) {
-        List<NetEvent> readings = new ArrayList<>(cards.size());
+    /** One reading of every card in {@code cards}, as a single observation. */
+    public NetEvent.CarrierReadings poll(List<String> cards) {
+        Map<String, Boolean> readings = new LinkedHashMap<>();
         for (String card : cards) {
             boolean carrier;
             try {
@@ -43,8 +45,8 @@ public final class CarrierPoller {
                             + ")"));
                 }
             }
-            readings.add(new NetEvent.CarrierChanged(card, carrier));
+            readings.put(card, carrier);
         }
-        return readings;
+        return new NetEvent.CarrierReadings(readings);
     }
 }

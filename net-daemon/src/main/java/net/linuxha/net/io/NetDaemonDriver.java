@@ -38,10 +38,7 @@ public final class NetDaemonDriver {
 
     /** Reads every card's carrier, acts on changes and on deadlines that ran out. */
     public void pollOnce() {
-        for (NetEvent reading : poller.poll(core.cards())) {
-            handle(reading);
-        }
-        handle(new NetEvent.Tick());
+        run(List.of(poller.poll(core.cards()), new NetEvent.Tick()));
     }
 
     /** Processes one observation and everything its actions lead to. */
