@@ -54,7 +54,10 @@ public sealed interface NetAction {
         }
     }
 
-    /** Read {@code network}'s cards from clconf and their addresses and carrier again, and feed back a {@link NetEvent.NetworkRead}. */
+    /**
+     * Read {@code network}'s cards from clconf and their addresses and carrier again, and feed back a
+     * {@link NetEvent.NetworkRead}.
+     */
     record RescanNetwork(String network) implements NetAction {
         public RescanNetwork {
             Objects.requireNonNull(network, "network");
