@@ -21,8 +21,9 @@ import net.linuxha.net.NetEvent;
  * <li>A failed move becomes {@link NetEvent.MoveFailed} (the core then tries another card); the gratuitous ARPs of
  * that move are skipped.</li>
  * <li>A failed gratuitous ARP is logged; the address works, neighbours just learn its new place later.</li>
- * <li>A report cldaemon did not receive is kept and retried on every later call (only the latest state per network:
- * a down followed by an up is sent as just the up).</li>
+ * <li>A report cldaemon did not receive is kept and retried by {@link #retryUnsentReports()}, once per poll (only
+ * the latest state per network: a down followed by an up is sent as just the up). The failure is logged once, not
+ * at every retry.</li>
  * <li>A rescan becomes {@link NetEvent.NetworkRead} / {@link NetEvent.TopologyRead}; when it fails, monitoring goes
  * on with the previous settings and the error is logged.</li>
  * </ul>
@@ -47,7 +48,6 @@ public final class ActionExecutor {
         List<NetEvent> feedback = new ArrayList<>();
         List<NetAction.Log> lines = new ArrayList<>();
         Set<String> failedTargets = new HashSet<>();
-        retryReports(lines);
         for (NetAction action : actions) {
             if (action instanceof NetAction.Log line) {
                 lines.add(line);
@@ -63,8 +63,8 @@ public final class ActionExecutor {
                     announce(arp, lines);
                 }
             } else if (action instanceof NetAction.ReportNetworkDown || action instanceof NetAction.ReportNetworkUp) {
-                unsentReports.remove(networkOf(action));
-                report(action, lines);
+                boolean known = unsentReports.remove(networkOf(action)) != null;
+                report(action, lines, known);
             } else if (action instanceof NetAction.RescanNetwork rescan) {
                 rescan(rescan, feedback, lines);
             } else if (action instanceof NetAction.RescanTopology) {
@@ -92,17 +92,22 @@ public final class ActionExecutor {
         }
     }
 
-    private void retryReports(List<NetAction.Log> lines) {
+    /** Sends again the reports cldaemon did not receive; called once per poll by the driver. */
+    public void retryUnsentReports() {
+        List<NetAction.Log> lines = new ArrayList<>();
         for (NetAction report : List.copyOf(unsentReports.values())) {
             unsentReports.remove(networkOf(report));
-            if (report(report, lines)) {
-                lines.add(NetAction.Log.info("Informed the cluster daemon about network " + networkOf(report)
-                        + " after an earlier failure"));
+            if (report(report, lines, true)) {
+                lines.add(NetAction.Log.info("Informed the cluster daemon that network " + networkOf(report) + " is "
+                        + (report instanceof NetAction.ReportNetworkDown ? "down" : "up") + " after an earlier "
+                        + "failure"));
             }
         }
+        lines.forEach(log::log);
     }
 
-    private boolean report(NetAction report, List<NetAction.Log> lines) {
+    /** @param quiet whether a failure was logged already for this network */
+    private boolean report(NetAction report, List<NetAction.Log> lines, boolean quiet) {
         String network = networkOf(report);
         boolean down = report instanceof NetAction.ReportNetworkDown;
         try {
@@ -114,9 +119,11 @@ public final class ActionExecutor {
             return true;
         } catch (IOException | RuntimeException e) {
             unsentReports.put(network, report);
-            lines.add(NetAction.Log.error("Cannot inform the cluster daemon that network " + network + " is "
-                    + (down ? "down" : "up") + ": " + e.getMessage() + " - will retry; check that cldaemon is "
-                    + "running (clstat)"));
+            if (!quiet) {
+                lines.add(NetAction.Log.error("Cannot inform the cluster daemon that network " + network + " is "
+                        + (down ? "down" : "up") + ": " + e.getMessage() + " - will retry; check that cldaemon is "
+                        + "running (clstat)"));
+            }
             return false;
         }
     }

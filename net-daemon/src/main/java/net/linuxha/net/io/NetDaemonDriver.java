@@ -38,6 +38,7 @@ public final class NetDaemonDriver {
 
     /** Reads every card's carrier, acts on changes and on deadlines that ran out. */
     public void pollOnce() {
+        executor.retryUnsentReports();
         run(List.of(poller.poll(core.cards()), new NetEvent.Tick()));
     }
 
