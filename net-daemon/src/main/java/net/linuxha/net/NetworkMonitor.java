@@ -115,6 +115,10 @@ public final class NetworkMonitor {
     /** An address was put on one of this network's cards, an application alias say: it moves with the card. */
     public List<NetAction> addressAdded(String card, CardAddress address, Instant now) {
         CardLink link = link(card);
+        if (book.on(card).contains(address)) {
+            // Already known there (an address scan repeats what it saw): nothing changed.
+            return List.of();
+        }
         if (!book.holds(card)) {
             link.markUsed(now);
         }

@@ -87,6 +87,12 @@ class AddressBookkeepingTest {
     }
 
     @Test
+    void addingAnAddressAlreadyKnownOnThatCardDecidesNothing() {
+        NetDaemonCore core = core(timings(Duration.ofSeconds(60)), publicNetwork("eth0", "eth1"));
+        assertEquals(List.of(), core.process(new NetEvent.AddressAdded("eth0", APACHE), atSeconds(1)));
+    }
+
+    @Test
     void removingAnUnknownAddressDecidesNothing() {
         NetDaemonCore core = core(timings(Duration.ofSeconds(60)), publicNetwork("eth0", "eth1"));
         assertEquals(List.of(), core.process(new NetEvent.AddressRemoved("eth0", "10.9.9.9"), atSeconds(1)));
