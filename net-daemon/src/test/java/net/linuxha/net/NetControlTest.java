@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The answers clnetdctl gets for REREAD and NET_STATUS, good and bad. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -49,12 +50,14 @@ class NetControlTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("requests")
-    void handlesOnlyItsOwnWords(String verb) {
-        if (verb.equalsIgnoreCase("FLUSH")) {
-            assertFalse(NetControl.handles(verb));
-        } else {
-            assertTrue(NetControl.handles(verb));
-        }
+    @ValueSource(strings = {"REREAD", "reread", "NET_STATUS", "net_status"})
+    void handlesItsOwnWordsInAnyCase(String verb) {
+        assertTrue(NetControl.handles(verb));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"VERBOSE", "LOGCYCLE", "FLUSH", ""})
+    void leavesOtherWordsToTheDaemon(String verb) {
+        assertFalse(NetControl.handles(verb));
     }
 }
