@@ -26,6 +26,7 @@ import net.linuxha.common.cli.SystemExit;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cli.ToolRunner;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.daemon.DaemonDetach;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.config.LockConfig;
 import net.linuxha.common.config.Loaded;

@@ -1,4 +1,4 @@
-package net.linuxha.lock;
+package net.linuxha.common.daemon;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +22,12 @@ import net.linuxha.common.shell.CommandRunner;
  * {@code console}, and waits until it answers ({@code ready}) or exits. The caller then ends: 0 once the detached
  * daemon listens, otherwise non-zero with the reason the daemon gave.
  *
- * <p>Written for cllockd; nothing in it is specific to the lock daemon.
+ * <p>Shared by every daemon (cldaemon, cllockd, clnetd, lems).
  */
-final class DaemonDetach {
+public final class DaemonDetach {
 
     /** What became of the detached daemon. */
-    sealed interface Outcome {
+    public sealed interface Outcome {
         /** It answers: it is up, with process id {@code pid}. */
         record Listening(long pid) implements Outcome {
         }
@@ -46,7 +46,7 @@ final class DaemonDetach {
 
     private final CommandRunner runner;
 
-    DaemonDetach(CommandRunner runner) {
+    public DaemonDetach(CommandRunner runner) {
         this.runner = Objects.requireNonNull(runner, "runner");
     }
 
@@ -54,7 +54,7 @@ final class DaemonDetach {
      * The launcher of {@code daemon} in the installation {@code home} (the {@code linuxha.home} property the
      * launcher sets).
      */
-    static Path launcher(Optional<String> home, String daemon) {
+    public static Path launcher(Optional<String> home, String daemon) {
         if (home.isEmpty() || home.get().isBlank()) {
             throw new IllegalStateException("--detach needs the linuxha.home property to find bin/" + daemon
                     + "; start the daemon through its launcher (bin/" + daemon + "), not with java directly");
@@ -72,7 +72,7 @@ final class DaemonDetach {
      *
      * @param rootOverride the {@code linuxha.root} to hand on (LINUXHA_ROOT), when this process has one
      */
-    Outcome start(Path launcher, List<String> args, Optional<String> rootOverride, Path console,
+    public Outcome start(Path launcher, List<String> args, Optional<String> rootOverride, Path console,
                   BooleanSupplier ready, Duration limit) throws IOException, InterruptedException {
         Files.createDirectories(console.toAbsolutePath().getParent());
         Files.deleteIfExists(console);
