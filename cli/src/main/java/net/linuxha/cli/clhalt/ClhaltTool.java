@@ -160,7 +160,7 @@ public final class ClhaltTool implements Callable<Integer> {
                 continue;
             }
             if (!routeShown && !session.isLocal(other)) {
-                SshRoute.describe(other, session.localEntry()).forEach(log::info);
+                SshRoute.describe(other, session.localEntry(), env.resolver()).forEach(log::info);
                 routeShown = true;
             }
             log.info("Application " + app.name() + " starting on node " + other + "...");

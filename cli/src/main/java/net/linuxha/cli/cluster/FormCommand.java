@@ -40,12 +40,12 @@ public final class FormCommand {
         ClusterSession session = open(plan);
         ClusterStarter starter = new ClusterStarter(env, session, log);
         if (plan.mode() == Mode.JOIN) {
-            SshRoute.describe(session.peerNode(), session.localEntry()).forEach(log::info);
+            SshRoute.describe(session.peerNode(), session.localEntry(), env.resolver()).forEach(log::info);
             if (starter.join(plan.options()) == ClusterStarter.JoinOutcome.BOTH_UP) {
                 return ExitCode.ALREADY_RUNNING;
             }
         } else {
-            SshRoute.describe(session.peerNode(), session.localEntry()).forEach(log::info);
+            SshRoute.describe(session.peerNode(), session.localEntry(), env.resolver()).forEach(log::info);
             starter.checkNotRunning();
             starter.form(session.nodes(), plan.options());
         }

@@ -26,10 +26,10 @@ public final class SshRoute {
     private SshRoute() {
     }
 
-    public static List<String> describe(String peer, ClusterNode local) {
+    public static List<String> describe(String peer, ClusterNode local, HostResolver resolver) {
         String second;
         try {
-            InetAddress address = InetAddress.getByName(peer);
+            InetAddress address = resolver.resolve(peer);
             second = address.getHostAddress() + network(address, local).map(n -> " (\"" + n + "\" network)")
                     .orElse(" (not on a network of this node in clconf.xml)");
         } catch (UnknownHostException e) {
