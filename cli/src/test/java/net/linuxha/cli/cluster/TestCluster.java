@@ -153,7 +153,7 @@ public final class TestCluster implements AutoCloseable {
         };
         HostResolver resolver = host -> {
             if (host.equals(PEER)) {
-                return InetAddress.getByAddress(host, new byte[] {(byte) 192, 0, 2, 34});
+                return InetAddress.getByAddress(host, new byte[] {(byte) 198, 51, 100, 34});
             }
             throw new UnknownHostException(host);
         };
