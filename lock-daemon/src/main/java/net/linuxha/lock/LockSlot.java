@@ -6,6 +6,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
+import net.linuxha.common.config.LockDefinition;
+
 /**
  * The mutable state of one lock inside {@link LockTable}: at most one holder and a FIFO queue of waiters.
  *

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import net.linuxha.common.config.LockDefinition;
+
 /** A snapshot of one lock for status queries: its definition, its holder and its waiters in grant order. */
 public record LockStatus(LockDefinition definition, Optional<Holder> holder, List<Waiter> waiters) {
 

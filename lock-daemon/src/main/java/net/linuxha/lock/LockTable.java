@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.linuxha.common.config.LockConfig;
+import net.linuxha.common.config.LockDefinition;
+
 /**
  * The lock daemon's table of named, node-local locks (Reference 5.5, 7.2.3): at most one holder per lock, waiters
  * granted in the order they asked, and no lock held longer than its maximum hold time.
@@ -44,7 +47,12 @@ public final class LockTable {
 
     /** A table of the Reference's built-in locks NET (40 s), NBD_CLIENT (45 s) and NBD_SERVER (45 s). */
     public static LockTable withBuiltInLocks() {
-        return new LockTable(LockDefinition.BUILT_IN);
+        return of(LockConfig.DEFAULTS);
+    }
+
+    /** A table of the locks of a loaded {@code cllocks.xml} (the built-in ones, overridden and extended). */
+    public static LockTable of(LockConfig config) {
+        return new LockTable(config.locks().values());
     }
 
     public List<String> lockNames() {

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import net.linuxha.common.config.LockDefinition;
+
 /**
  * Random sequences of acquire, release, disconnect and tick against a simple model of the queue, proving after every
  * step: at most one holder per lock, no client both holding and waiting, no waiters on a free lock, no holder past

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import net.linuxha.common.config.LockDefinition;
+
 /** Every branch of {@link LockTable}, driven by explicit times: no threads, no sleeps. */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class LockTableTest {

@@ -1,5 +1,7 @@
 package net.linuxha.common.app;
 
+import net.linuxha.common.config.Takeover;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public record StartInputs(
         boolean remoteBelievedLive,
         ForceLevel commandLineForce,
         StartTrigger trigger,
-        TakeoverMode takeover) {
+        Takeover takeover) {
 
     public StartInputs {
         Objects.requireNonNull(application, "application");
@@ -54,7 +56,7 @@ public record StartInputs(
 
     /** The force the decision runs with: a take-over gets at least what its takeover mode allows. */
     public ForceLevel effectiveForce() {
-        return trigger == StartTrigger.TAKEOVER ? commandLineForce.max(takeover.takeoverForce()) : commandLineForce;
+        return trigger == StartTrigger.TAKEOVER ? commandLineForce.max(ForceLevel.forTakeover(takeover)) : commandLineForce;
     }
 
     public static Builder builder(String application, String localNode, String remoteNode) {
@@ -73,7 +75,7 @@ public record StartInputs(
         private boolean remoteBelievedLive;
         private ForceLevel force = ForceLevel.NONE;
         private StartTrigger trigger = StartTrigger.COMMAND_LINE;
-        private TakeoverMode takeover = TakeoverMode.NORMAL;
+        private Takeover takeover = Takeover.NORMAL;
 
         private Builder(String application, String localNode, String remoteNode) {
             this.application = application;
@@ -116,7 +118,7 @@ public record StartInputs(
             return this;
         }
 
-        public Builder takeover(StartTrigger trigger, TakeoverMode mode) {
+        public Builder takeover(StartTrigger trigger, Takeover mode) {
             this.trigger = trigger;
             this.takeover = mode;
             return this;

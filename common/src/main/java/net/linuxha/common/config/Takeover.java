@@ -5,5 +5,10 @@ package net.linuxha.common.config;
  * node whose data is stale. NORMAL is the default.
  */
 public enum Takeover {
-    NORMAL, FORCE
+    NORMAL, FORCE;
+
+    /** The value as written in appconf.xml: {@code normal} or {@code force}. */
+    public String configValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -57,4 +57,15 @@ final class RequestDispatcher<R extends Request> extends SimpleChannelInboundHan
             ctx.writeAndFlush(new Answer(frame.nonce(), out));
         });
     }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        try {
+            handler.connectionClosed(ctx.channel().remoteAddress());
+        } catch (RuntimeException e) {
+            LOG.error("The {} failed to note the close of the connection from {}", vocabulary.daemon(),
+                    ctx.channel().remoteAddress(), e);
+        }
+        super.channelInactive(ctx);
+    }
 }

@@ -15,4 +15,12 @@ import java.util.concurrent.CompletionStage;
 public interface RequestHandler<R extends Request> {
 
     CompletionStage<Reply> handle(R request, SocketAddress peer);
+
+    /**
+     * The connection from {@code peer} closed (either side, or it broke). Called on the connection's event loop
+     * after every request it carried was handed to {@link #handle}; must not block. A daemon that ties state to a
+     * connection (the lock daemon: a holder's locks die with its connection) drops it here.
+     */
+    default void connectionClosed(SocketAddress peer) {
+    }
 }

@@ -1,5 +1,7 @@
 package net.linuxha.common.app;
 
+import net.linuxha.common.config.Takeover;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -335,26 +337,26 @@ class StartDecisionTableTest {
 
         // Take-over by cldaemon (8.1 global.takeover, 17.5, 21.3).
         rows.add(row("takeover normal, remote down, local current: start without --force",
-                b -> b.local(status(NEW)).takeover(StartTrigger.TAKEOVER, TakeoverMode.NORMAL),
+                b -> b.local(status(NEW)).takeover(StartTrigger.TAKEOVER, Takeover.NORMAL),
                 RemoteNodeStatus.REMOTE_DOWN,
                 new ExpectStart(HERE, true, false, false, REMOTE_ALL_STALE, writes(adminThere, logsThere), null,
                         BOTH_TO_REMOTE, lines(REMOTE_DOWN_START))));
         rows.add(row("takeover normal, remote down, local stale: refuse, pointing at takeover force",
-                b -> b.local(status(adminHere)).takeover(StartTrigger.TAKEOVER, TakeoverMode.NORMAL),
+                b -> b.local(status(adminHere)).takeover(StartTrigger.TAKEOVER, Takeover.NORMAL),
                 RemoteNodeStatus.REMOTE_DOWN,
                 new ExpectRefuse(RefusalReason.LOCAL_DATA_STALE, lines(LOCAL_STALE_ADMIN, RISK,
                         "ERROR apache has takeover normal, which only fails over onto current data; set "
                                 + "<takeover>force</takeover> in its appconf.xml to allow this, or start it on sl4s2 "
                                 + "once that node is back."))));
         rows.add(row("takeover force, remote down, local stale: stale flags deleted and start",
-                b -> b.local(status(adminHere)).takeover(StartTrigger.TAKEOVER, TakeoverMode.FORCE),
+                b -> b.local(status(adminHere)).takeover(StartTrigger.TAKEOVER, Takeover.FORCE),
                 RemoteNodeStatus.REMOTE_DOWN,
                 new ExpectStart(HERE, true, false, true, REMOTE_ALL_STALE,
                         update(List.of(adminThere, logsThere), List.of(adminHere)), null, BOTH_TO_REMOTE,
                         lines("WARN taking over with takeover force: starting apache on the STALE local copy of "
                                 + "app01vg/admin; the copy on sl4s2 will be overwritten.", REMOTE_DOWN_START))));
         rows.add(row("takeover mode is ignored for a command-line start",
-                b -> b.local(status(NEW)).takeover(StartTrigger.COMMAND_LINE, TakeoverMode.FORCE),
+                b -> b.local(status(NEW)).takeover(StartTrigger.COMMAND_LINE, Takeover.FORCE),
                 RemoteNodeStatus.REMOTE_DOWN,
                 new ExpectRefuse(RefusalReason.REMOTE_DOWN_NEEDS_FORCE, lines(down1, RISK, down1Fix))));
 
@@ -425,15 +427,12 @@ class StartDecisionTableTest {
     }
 
     @Test
-    void forceLevelsAndTakeoverModes() {
+    void forceLevelsAndTakeovers() {
         assertEquals(ForceLevel.REALLY_FORCE, ForceLevel.of(false, true));
         assertEquals(ForceLevel.FORCE, ForceLevel.of(true, false));
         assertEquals(ForceLevel.NONE, ForceLevel.of(false, false));
-        assertEquals(TakeoverMode.NORMAL, TakeoverMode.fromConfig(null));
-        assertEquals(TakeoverMode.NORMAL, TakeoverMode.fromConfig("sometimes"));
-        assertEquals(TakeoverMode.FORCE, TakeoverMode.fromConfig(" Force "));
         assertEquals(ForceLevel.REALLY_FORCE, inputs(RemoteNodeStatus.REMOTE_DOWN)
-                .takeover(StartTrigger.TAKEOVER, TakeoverMode.NORMAL).force(ForceLevel.REALLY_FORCE).build()
+                .takeover(StartTrigger.TAKEOVER, Takeover.NORMAL).force(ForceLevel.REALLY_FORCE).build()
                 .effectiveForce());
         assertEquals(RemoteNodeStatus.PING_ONLY, RemoteNodeStatus.fromCode(3));
     }

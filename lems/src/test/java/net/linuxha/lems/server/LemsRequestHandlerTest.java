@@ -1,0 +1,178 @@
+package net.linuxha.lems.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.LoggerContext;
+import net.linuxha.common.log.LogControl;
+import net.linuxha.common.log.LogDestination;
+import net.linuxha.common.log.LogSetup;
+import net.linuxha.lems.ConfiguredMonitorSource;
+import net.linuxha.lems.action.ActionExecutor;
+import net.linuxha.lems.action.ActionTable;
+import net.linuxha.lems.action.ExitReason;
+import net.linuxha.lems.model.CheckDefinition;
+import net.linuxha.lems.model.CheckType;
+import net.linuxha.lems.model.LemsDefinition;
+import net.linuxha.lems.modules.MonitorRegistry;
+import net.linuxha.lems.schedule.LemsEngine;
+import net.linuxha.lems.support.MutableClock;
+import net.linuxha.lems.support.ProcessBuilderProgramRunner;
+import net.linuxha.lems.support.RecordingClusterLink;
+import net.linuxha.lems.support.TestContexts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reply texts of Reference 24.5 and 16.1-16.8, from an engine whose clock only the test moves. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LemsRequestHandlerTest {
+
+    private static final long NOW = 1_118_279_821;
+
+    @TempDir
+    Path root;
+
+    private final MutableClock clock = MutableClock.at(NOW);
+    private final List<CheckDefinition> onDisk = new ArrayList<>();
+    private LemsEngine engine;
+    private LemsRequestHandler handler;
+    private LogControl logs;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ProcessBuilderProgramRunner programs = new ProcessBuilderProgramRunner();
+        var context = TestContexts.context(root, "any", clock, programs);
+        MonitorRegistry registry = MonitorRegistry.load(getClass().getClassLoader());
+        engine = new LemsEngine(clock, control -> new ActionExecutor("apache", control, new RecordingClusterLink(),
+                programs, root, root));
+        onDisk.add(check("httpd", 10, "echo_check 0"));
+        onDisk.add(check("flag_check", 5, "flag_check apache"));
+        onDisk.add(check("move_ip", 0, "echo_check 0"));
+        onDisk.add(CheckDefinition.of("ip", CheckType.INTERNAL, "echo_check 0", Duration.ofMillis(2500),
+                ActionTable.of(0, "NOP")));
+        for (CheckDefinition check : onDisk) {
+            engine.add(check, registry.create(check, context));
+        }
+        ConfiguredMonitorSource source = new ConfiguredMonitorSource(
+                () -> new LemsDefinition("apache", root, root, root, 8900, onDisk),
+                () -> MonitorRegistry.load(getClass().getClassLoader()), context, "/etc/cluster/apache/lems.local.xml");
+        logs = LogSetup.to(new LogDestination.LogFile(root.resolve("lems-apache.log"))).verbose(true)
+                .install(new LoggerContext());
+        handler = new LemsRequestHandler(engine, source, Optional.of(logs));
+    }
+
+    @AfterEach
+    void tearDown() {
+        engine.close();
+        logs.close();
+    }
+
+    private static CheckDefinition check(String name, int interval, String module) {
+        return CheckDefinition.of(name, CheckType.INTERNAL, module, Duration.ofSeconds(interval),
+                ActionTable.of(0, "NOP", 1, "%RCDATA%"));
+    }
+
+    @Test
+    void getStatListsEveryMonitorWithNextRunIntervalAndCommand() {
+        assertEquals("httpd," + (NOW + 10) + ",10,echo_check 0\n"
+                + "flag_check," + (NOW + 5) + ",5,flag_check apache\n"
+                + "move_ip,0,0,echo_check 0\n"
+                + "ip," + (NOW + 2) + ",2.5,echo_check 0", handler.handle("GET_STAT"));
+        assertEquals("httpd," + (NOW + 10) + ",10,echo_check 0", handler.handle("GET_STAT httpd"));
+        assertTrue(handler.handle("GET_STAT nosuch").startsWith("FAIL no monitor named nosuch is running "
+                + "(monitors: httpd, flag_check, move_ip, ip)"));
+    }
+
+    @Test
+    void getVstatAddsEachMonitorsDetailBetweenMarkers() {
+        handler.handle("CMD httpd hello");
+        assertEquals("httpd," + (NOW + 10) + ",10,echo_check 0\n<monitor-detail-start>\necho 0\nsaid hello\n"
+                + "<monitor-detail-end>", handler.handle("GET_VSTAT httpd"));
+        assertEquals("flag_check," + (NOW + 5) + ",5,flag_check apache\n<monitor-detail-start>\n"
+                + "<monitor-detail-end>", handler.handle("get_vstat flag_check"));
+        assertEquals(4, handler.handle("GET_VSTAT").split("<monitor-detail-end>", -1).length - 1);
+    }
+
+    @Test
+    void cmdPassesTextToTheMonitorAndRelaysItsAnswer() {
+        assertEquals("OK heard RESET  now", handler.handle("CMD httpd RESET  now"));
+        assertEquals("FAIL asked to fail", handler.handle("CMD httpd FAIL"));
+        assertEquals("NOT_IMP", handler.handle("CMD flag_check RESET"));
+        assertTrue(handler.handle("CMD nosuch RESET").startsWith("FAIL no monitor named nosuch"));
+        assertTrue(handler.handle("CMD httpd").startsWith("FAIL CMD needs a monitor name and the text"));
+    }
+
+    @Test
+    void pauseAndResumeAnswerAsTheReferenceShows() {
+        assertEquals("OK", handler.handle("PAUSE"));
+        assertTrue(engine.statuses().stream().allMatch(s -> s.nextRun().isEmpty()));
+        assertEquals("OK", handler.handle("RESUME"));
+        assertTrue(engine.status("httpd").orElseThrow().nextRun().isPresent());
+
+        assertEquals("httpd PAUSED", handler.handle("PAUSE httpd"));
+        assertEquals(Optional.empty(), engine.status("httpd").orElseThrow().nextRun());
+        clock.advance(Duration.ofSeconds(7));
+        assertEquals("httpd RESUMED (in 10 secs)", handler.handle("RESUME httpd"));
+        assertEquals(Optional.of(clock.instant().plusSeconds(10)), engine.status("httpd").orElseThrow().nextRun());
+        assertEquals("ip RESUMED (in 2.5 secs)", handler.handle("RESUME ip"));
+        assertTrue(handler.handle("PAUSE nosuch").startsWith("FAIL no monitor named nosuch"));
+    }
+
+    @Test
+    void removeThenInstallReloadsAMonitorFromTheConfiguration() {
+        assertEquals("flag_check REMOVED", handler.handle("REMOVE flag_check"));
+        assertFalse(engine.status("flag_check").isPresent());
+        assertTrue(handler.handle("REMOVE flag_check").startsWith("FAIL no monitor named flag_check"));
+
+        assertEquals("OK", handler.handle("INSTALL flag_check"));
+        assertEquals(Optional.of(clock.instant().plusSeconds(5)),
+                engine.status("flag_check").orElseThrow().nextRun());
+        assertEquals("FAIL monitor flag_check is already installed; REMOVE flag_check first to load it again",
+                handler.handle("INSTALL flag_check"));
+        assertEquals("FAIL no check named extra in /etc/cluster/apache/lems.local.xml; add its check element there "
+                + "first", handler.handle("INSTALL extra"));
+        onDisk.add(check("broken", 5, "no_such_module"));
+        assertTrue(handler.handle("INSTALL broken").startsWith("FAIL check broken uses module no_such_module"));
+    }
+
+    @Test
+    void abortEndsSchedulingAndAnswersOk() throws Exception {
+        engine.start();
+        assertEquals("OK", handler.handle("ABORT"));
+        assertEquals(Optional.of(ExitReason.ABORT_REQUEST), engine.awaitExit(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void verboseAndLogcycleControlTheLog() throws Exception {
+        assertEquals("OK", handler.handle("VERBOSE OFF"));
+        assertFalse(logs.isVerbose());
+        assertEquals("OK", handler.handle("VERBOSE ON"));
+        assertTrue(logs.isVerbose());
+        assertEquals("OK", handler.handle("LOGCYCLE 5"));
+        assertTrue(Files.exists(root.resolve("lems-apache.log.000")));
+        assertTrue(handler.handle("LOGCYCLE 0").startsWith("FAIL LOGCYCLE"));
+        assertTrue(handler.handle("VERBOSE maybe").startsWith("FAIL VERBOSE needs ON or OFF"));
+    }
+
+    @Test
+    void badRequestsNameTheProblem() {
+        assertTrue(handler.handle("").startsWith("FAIL empty request; requests are GET_STAT"));
+        assertTrue(handler.handle("HELLO").startsWith("FAIL unknown request HELLO; requests are"));
+        assertEquals("FAIL RESET is a process monitor command; send it to the monitor: CMD <monitor> RESET",
+                handler.handle("RESET"));
+        assertEquals("FAIL REMOVE needs one monitor name: REMOVE monitor", handler.handle("REMOVE"));
+        assertEquals("FAIL ABORT takes no arguments", handler.handle("ABORT now"));
+    }
+}
