@@ -1,0 +1,87 @@
+package net.linuxha.cli.cldaemonctl;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import net.linuxha.cli.cluster.ClusterSession;
+import net.linuxha.cli.cluster.ToolEnvironment;
+import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.ToolException;
+import net.linuxha.common.config.ConfigException;
+import net.linuxha.common.wire.DaemonUnreachableException;
+import net.linuxha.common.wire.Reply;
+import net.linuxha.common.wire.WireException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cldaemonctl --msg "TEXT" [--node X]} (Reference 17.4, 25.4): sends a request to a cluster daemon and
+ * prints its answer. Without {@code --node} it asks this node's daemon, or the other node's when this one is down,
+ * so a script may run it on either node; {@code cldaemonctl --msg ECHO} prints {@code UP} while the cluster runs.
+ *
+ * <p>When no daemon can be reached the single output line starts with {@code ERROR} (17.4: "if it is down it will
+ * return a string starting with ERROR"), on standard output so that {@code $(cldaemonctl --msg ECHO)} sees it.
+ *
+ * <p>Exit codes: 0 the daemon answered (whatever the answer); 3 configuration problem; 4 no daemon could be
+ * reached; 6 a daemon accepted the connection but gave no valid answer.
+ */
+@Command(name = "cldaemonctl", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Sends a request to the cluster daemon and prints its answer.")
+public final class CldaemonctlTool implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--msg", required = true, paramLabel = "REQUEST",
+            description = "The request, e.g. ECHO, APP_LIST or \"SETVALIDNODES app=apache forward=yes\".")
+    private String message;
+
+    @Option(names = "--node", paramLabel = "NODE",
+            description = "Ask this node's cluster daemon only (default: this node's, else the other's).")
+    private String node;
+
+    private final ToolEnvironment env;
+
+    public CldaemonctlTool() {
+        this(ToolEnvironment.system());
+    }
+
+    public CldaemonctlTool(ToolEnvironment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws ConfigException {
+        if (message.isBlank()) {
+            throw new ToolException(ExitCode.USAGE, "--msg needs a request, e.g. --msg ECHO; --msg HELP lists them");
+        }
+        ClusterSession session = ClusterSession.open(env.loadSetup(Optional.empty()), env);
+        List<String> targets = node == null ? session.nodes() : List.of(session.node(node).orElseThrow(() ->
+                new ToolException(ExitCode.USAGE, "--node " + node + " is not a node of cluster " + session.cluster()
+                        + " (" + String.join(", ", session.nodes()) + ")")));
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> failures = new ArrayList<>();
+        WireException noReply = null;
+        for (String target : targets) {
+            try {
+                Reply reply = session.clusterDaemon(target).send(message.strip());
+                out.println(reply.text());
+                out.flush();
+                return ExitCode.SUCCESS.code();
+            } catch (DaemonUnreachableException e) {
+                failures.add(e.getMessage() + " (" + e.detail() + ")");
+            } catch (WireException e) {
+                noReply = e;
+                failures.add(e.getMessage() + " (" + e.detail() + ")");
+            }
+        }
+        out.println("ERROR " + String.join(" ", failures));
+        out.flush();
+        return (noReply != null ? ExitCode.NO_ANSWER : ExitCode.NOT_RUNNING).code();
+    }
+}
