@@ -24,4 +24,33 @@ public interface Check {
 
     /** Runs the check. An exception counts as a failure whose message is the exception's. */
     List<CheckResult> run() throws Exception;
+
+    /** This check, run only when the checks {@code names} (and its own requirements) passed. */
+    default Check after(String... names) {
+        Check check = this;
+        List<String> all = new java.util.ArrayList<>(requires());
+        all.addAll(List.of(names));
+        List<String> requirements = List.copyOf(all);
+        return new Check() {
+            @Override
+            public String name() {
+                return check.name();
+            }
+
+            @Override
+            public String description() {
+                return check.description();
+            }
+
+            @Override
+            public List<String> requires() {
+                return requirements;
+            }
+
+            @Override
+            public List<CheckResult> run() throws Exception {
+                return check.run();
+            }
+        };
+    }
 }

@@ -42,33 +42,33 @@ final class ClbuildChecks {
         NodeInterfaces peerCards = new NodeInterfaces(peer);
         List<String> names = List.of(localNode.name(), peerNode.name());
         List<Check> checks = new ArrayList<>();
-        checks.add(requiring(new NameResolutionCheck("resolve-local", local, names), LocalNodeCheck.NAME));
-        checks.add(requiring(new SshCheck(SSH, local.node(), peer), "resolve-local"));
-        checks.add(requiring(new SshCheck(SSH_BACK, peer.node(), peer.sshTo(local.node())), SSH));
-        checks.add(requiring(new NameResolutionCheck("resolve-peer", peer, names), SSH));
-        checks.add(requiring(new DaemonNotRunningCheck("daemon-local", local.node(),
-                List.of(local.node(), "127.0.0.1"), config.port(), force, probe), "resolve-local"));
-        checks.add(requiring(new DaemonNotRunningCheck("daemon-peer", peer.node(), List.of(peer.node()),
-                config.port(), force, probe), "resolve-local"));
+        checks.add(new NameResolutionCheck("resolve-local", local, names).after(LocalNodeCheck.NAME));
+        checks.add(new SshCheck(SSH, local.node(), peer).after("resolve-local"));
+        checks.add(new SshCheck(SSH_BACK, peer.node(), peer.sshTo(local.node())).after(SSH));
+        checks.add(new NameResolutionCheck("resolve-peer", peer, names).after(SSH));
+        checks.add(new DaemonNotRunningCheck("daemon-local", local.node(),
+                List.of(local.node(), "127.0.0.1"), config.port(), force, probe).after("resolve-local"));
+        checks.add(new DaemonNotRunningCheck("daemon-peer", peer.node(), List.of(peer.node()),
+                config.port(), force, probe).after("resolve-local"));
         for (NodeShell node : List.of(local, peer)) {
             String where = node.local() ? "local" : "peer";
             String needs = node.local() ? LocalNodeCheck.NAME : SSH;
-            checks.add(requiring(new ToolsCheck("drbd-tools-" + where, node, "DRBD administration tools",
-                    DRBD_TOOLS, List.of(), "install drbd-utils (DRBD 9) on " + node.node()), needs));
-            checks.add(requiring(new DrbdModuleCheck("drbd-module-" + where, node), needs));
-            checks.add(requiring(new ToolsCheck("lvm-tools-" + where, node, "LVM v2 command set", LVM_TOOLS,
-                    List.of(), "install lvm2 on " + node.node()), needs));
-            checks.add(requiring(new ToolsCheck("network-tools-" + where, node, "network tools", NETWORK_TOOLS,
+            checks.add(new ToolsCheck("drbd-tools-" + where, node, "DRBD administration tools",
+                    DRBD_TOOLS, List.of(), "install drbd-utils (DRBD 9) on " + node.node()).after(needs));
+            checks.add(new DrbdModuleCheck("drbd-module-" + where, node).after(needs));
+            checks.add(new ToolsCheck("lvm-tools-" + where, node, "LVM v2 command set", LVM_TOOLS,
+                    List.of(), "install lvm2 on " + node.node()).after(needs));
+            checks.add(new ToolsCheck("network-tools-" + where, node, "network tools", NETWORK_TOOLS,
                     NETWORK_FALLBACK_TOOLS, "install iproute2, iputils-ping and iputils-arping (arping sends the "
-                    + "gratuitous ARP after an IP address moves) on " + node.node()), needs));
+                    + "gratuitous ARP after an IP address moves) on " + node.node()).after(needs));
         }
-        checks.add(requiring(new CardsCheck("cards-local", localNode, localCards), LocalNodeCheck.NAME));
-        checks.add(requiring(new CardsCheck("cards-peer", peerNode, peerCards), SSH));
+        checks.add(new CardsCheck("cards-local", localNode, localCards).after(LocalNodeCheck.NAME));
+        checks.add(new CardsCheck("cards-peer", peerNode, peerCards).after(SSH));
         checks.add(new NetworkLayoutCheck("layout-local", List.of("cards-local"), localNode, localCards));
         checks.add(new NetworkLayoutCheck("layout-peer", List.of("cards-peer"), peerNode, peerCards));
         checks.add(new DrbdNetworkCheck(config, List.of(localCards, peerCards), List.of("cards-local", "cards-peer")));
-        checks.add(requiring(new PingCheck("ping", local, () -> pingTargets(config, localCards, peerCards)),
-                "cards-local", "cards-peer"));
+        checks.add(new PingCheck("ping", local, () -> pingTargets(config, localCards, peerCards))
+                .after("cards-local", "cards-peer"));
         return checks;
     }
 
@@ -87,32 +87,5 @@ final class ClbuildChecks {
             }
         }
         return targets;
-    }
-
-    /** {@code check}, run only when {@code names} passed. */
-    static Check requiring(Check check, String... names) {
-        return new Check() {
-            @Override
-            public String name() {
-                return check.name();
-            }
-
-            @Override
-            public String description() {
-                return check.description();
-            }
-
-            @Override
-            public List<String> requires() {
-                List<String> all = new ArrayList<>(check.requires());
-                all.addAll(List.of(names));
-                return all;
-            }
-
-            @Override
-            public List<net.linuxha.cli.checks.CheckResult> run() throws Exception {
-                return check.run();
-            }
-        };
     }
 }

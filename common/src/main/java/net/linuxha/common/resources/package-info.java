@@ -1,7 +1,6 @@
 /**
- * Port and DRBD-minor pools of a node (Reference 7.2.5, 8.5, 8.7, 12):
- * {@link net.linuxha.common.resources.ResourcePools} over a local directory ({@link net.linuxha.common.resources.DirectoryResourceStore}) or the other node's through
- * commands ({@link net.linuxha.common.resources.CommandResourceStore}).
+ * Port and DRBD-minor pools of a node (Reference 7.2.5, 8.5, 8.7, 12): {@code ResourcePools} over a local directory
+ * ({@code DirectoryResourceStore}) or the other node's through commands ({@code CommandResourceStore}).
  *
  * <p>Layout under {@code /etc/cluster/.resources}:
  * <pre>
