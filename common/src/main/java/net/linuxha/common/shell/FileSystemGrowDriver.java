@@ -42,6 +42,28 @@ public final class FileSystemGrowDriver {
         }
     }
 
+    /**
+     * Grows an unmounted ext2/3/4 file system (18.3.2, off-line): {@code e2fsck -f -p} first, as resize2fs demands,
+     * then {@code resize2fs}. Other types grow only while mounted.
+     */
+    public void growUnmounted(String fsType, String device) {
+        if (!fsType.toLowerCase(Locale.ROOT).startsWith("ext")) {
+            throw new ShellException("A " + fsType + " file system on " + device + " grows only while mounted; mount "
+                    + "it and resize again");
+        }
+        CommandResult check = runner.run(Command.of("e2fsck", "-f", "-p", device).withTimeout(TIMEOUT));
+        // e2fsck: 0 clean, 1 errors corrected; anything else needs a person
+        if (check.timedOut() || check.exitCode() > 1) {
+            throw new CommandFailedException("The file system on " + device + " must be checked before it can grow, "
+                    + "and " + check.describeFailure() + "; run 'e2fsck -f " + device + "' by hand", check);
+        }
+        CommandResult result = runner.run(Command.of("resize2fs", device).withTimeout(TIMEOUT));
+        if (!result.succeeded()) {
+            throw new CommandFailedException("Growing the " + fsType + " file system on " + device + " failed: "
+                    + result.describeFailure() + ". The device has grown; run resize2fs by hand", result);
+        }
+    }
+
     private static Command command(String fsType, String device, Path mountPoint) {
         return switch (fsType.toLowerCase(Locale.ROOT)) {
             case "ext2", "ext3", "ext4" -> Command.of("resize2fs", device);

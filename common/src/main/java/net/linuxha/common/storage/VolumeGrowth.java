@@ -64,9 +64,13 @@ final class VolumeGrowth {
         if (mounted.isPresent() && mounted.get().source().equals(device)) {
             ctx.grow().grow(fs.fsType(), device, fs.mountPoint());
             LOG.info("File system {} grown to fill {}.", fs.mountPoint(), device);
+        } else if (mounted.isEmpty()) {
+            ctx.grow().growUnmounted(fs.fsType(), device);
+            LOG.info("File system on {} ({}) grown off-line.", device, fs.mountPoint());
         } else {
-            LOG.warn("File system {} is not mounted on {}: only the device grew; it grows at the next resize "
-                    + "while mounted.", fs.mountPoint(), device);
+            throw new StorageException(mounted.get().source() + " is mounted on " + fs.mountPoint() + " instead of "
+                    + device + "; the DRBD device grew but its file system was not grown: unmount "
+                    + fs.mountPoint() + " and resize again");
         }
         long sizeKb = ctx.local().lvm().logicalVolume(fs.vg(), fs.lv()).map(lv -> lv.sizeBytes() / 1024)
                 .orElse(fs.sizeKb());
