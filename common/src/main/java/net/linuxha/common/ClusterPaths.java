@@ -57,6 +57,25 @@ public record ClusterPaths(Path configDir, Path logDir, Path runDir) {
         return configDir.resolve(".resources");
     }
 
+    /** {@code /etc/cluster/.resources/fsmap}: one file per built application (8.7). */
+    public Path fsmapDir() {
+        return resourcesDir().resolve("fsmap");
+    }
+
+    /** {@code /etc/cluster/.resources/fsmap/<application>}: {@code vg:lv:mountpoint:fstype:options:size} (8.7). */
+    public Path fsmap(String application) {
+        return fsmapDir().resolve(application);
+    }
+
+    /**
+     * {@code /etc/drbd.d}: the sibling of the configuration directory, so {@link #under(Path)} keeps DRBD resource
+     * files below the test root too. The product's own files live in {@code linuxha/} and {@code linuxha.conf}
+     * there (docs/storage.md).
+     */
+    public Path drbdConfigDir() {
+        return configDir.resolveSibling("drbd.d");
+    }
+
     /** {@code /etc/cluster/<application>}: appconf.xml, lems.local.xml, flags/ (8.1, 24.2). */
     public Path applicationDir(String application) {
         return configDir.resolve(application);

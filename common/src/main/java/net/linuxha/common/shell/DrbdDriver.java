@@ -77,6 +77,23 @@ public final class DrbdDriver {
         adm("resize", resource);
     }
 
+    /**
+     * Whether the resource's backing disk carries DRBD meta data: {@code drbdadm get-gi RES} reads it (from the
+     * kernel when the resource is up, else from the disk with drbdmeta) and says "No valid meta data found" when a
+     * volume was never given any, which is when {@code create-md} is due.
+     */
+    public boolean hasMetadata(String resource) {
+        CommandResult result = runner.run(admCommand("get-gi", resource));
+        if (result.succeeded()) {
+            return true;
+        }
+        if ((result.stderr() + result.stdout()).contains("No valid meta data found")) {
+            return false;
+        }
+        check(result);
+        return true;
+    }
+
     /** {@code drbdsetup status --json}: every resource configured in the kernel. */
     public List<DrbdResourceStatus> status() {
         return DrbdStatusParser.parse(check(setup("status", "--json")).stdout());
@@ -97,10 +114,14 @@ public final class DrbdDriver {
     }
 
     private void adm(String... args) {
+        check(runner.run(admCommand(args)));
+    }
+
+    private Command admCommand(String... args) {
         List<String> argv = new ArrayList<>(List.of("drbdadm"));
         configFile.ifPresent(file -> argv.addAll(List.of("-c", file.toString())));
         argv.addAll(List.of(args));
-        check(runner.run(Command.of(argv).withTimeout(TIMEOUT)));
+        return Command.of(argv).withTimeout(TIMEOUT);
     }
 
     private CommandResult setup(String... args) {
