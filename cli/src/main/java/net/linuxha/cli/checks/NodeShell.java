@@ -3,6 +3,7 @@ package net.linuxha.cli.checks;
 import java.util.Objects;
 
 import net.linuxha.common.shell.CommandRunner;
+import net.linuxha.common.shell.RemoteCommandRunner;
 import net.linuxha.common.shell.RemoteShell;
 
 /**
