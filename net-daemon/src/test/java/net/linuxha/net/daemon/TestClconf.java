@@ -40,7 +40,7 @@ final class TestClconf {
                     <drbd_network>drbd</drbd_network>
                 </global>
                 <timings><keepalive>3</keepalive><warn>7</warn><dead>12</dead></timings>
-                <node><name>%s</name><network name="public" cards="%s"/><network name="drbd" cards="ethd"/></node>
+                <node><name>%s</name><network name="public" cards="%s"/><network name="drbd" cards="eth2"/></node>
                 <node><name>othernode</name><network name="public" cards="eth0"/><network name="drbd" cards="eth2"/></node>
                 </clconf>
                 """.formatted(root.resolve("log"), port, clnetdPort < 0 ? "" : "<clnetdport>" + clnetdPort

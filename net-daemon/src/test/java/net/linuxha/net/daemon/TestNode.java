@@ -21,7 +21,8 @@ import net.linuxha.net.CardAddress;
 
 /**
  * A node with two cards on one network, made of two network namespaces: {@code netdtest-N-node} holds cards
- * {@code eth0} (172.31.77.1/24) and {@code eth1} (standby, no address); {@code netdtest-N-lan} holds their veth peers
+ * {@code eth0} (172.31.77.1/24) and {@code eth1} (standby, no address) and {@code eth2} (the drbd network's card, its peer
+ * alone in the LAN namespace); {@code netdtest-N-lan} holds their veth peers
  * on a bridge and a client address 172.31.77.100. Pulling a cable is setting the peer end down. The node's sysfs is
  * mounted on a temporary directory (from inside its network namespace, so it shows that namespace's cards).
  * {@link #close()} removes all of it, and is safe after a half-built start.
@@ -59,6 +60,9 @@ final class TestNode implements AutoCloseable {
                 run("ip", "-n", lan, "link", "set", "peer-" + card, "master", "br0", "up");
                 run("ip", "-n", node, "link", "set", card, "up");
             }
+            run("ip", "-n", node, "link", "add", "eth2", "type", "veth", "peer", "name", "peer-eth2", "netns", lan);
+            run("ip", "-n", lan, "link", "set", "peer-eth2", "up");
+            run("ip", "-n", node, "link", "set", "eth2", "up");
             run("ip", "-n", node, "link", "set", "lo", "up");
             // As on a real node with two cards on one LAN (docs/clnetd.md): a card answers ARP only for its own
             // addresses, or the client may learn the standby card's MAC for eth0's address (ARP flux).
@@ -72,7 +76,7 @@ final class TestNode implements AutoCloseable {
                 close();
             }
         }
-        await(Duration.ofSeconds(5), () -> carrier("eth0") && carrier("eth1"), "cards have carrier");
+        await(Duration.ofSeconds(5), () -> carrier("eth0") && carrier("eth1") && carrier("eth2"), "cards have carrier");
     }
 
     LinkState linkState() {
