@@ -2,6 +2,7 @@ package net.linuxha.net.daemon;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,9 +55,12 @@ public final class ShellAddressMover implements AddressMover {
                         + move.to() + ": " + e.getMessage(), e);
             }
         }
-        for (CardAddress address : move.removed()) {
+        // Aliases first, the static address last: deleting a primary address makes the kernel delete its
+        // secondaries with it, and the deletes that followed would then fail with "Address not found".
+        List<CardAddress> removed = new ArrayList<>(move.removed());
+        Collections.reverse(removed);
+        for (CardAddress address : removed) {
             try {
-                // False when the kernel took it already: deleting a primary address deletes its secondaries.
                 ip.deleteAddress(move.from(), address.address(), address.prefix());
             } catch (ShellException e) {
                 log.log(NetAction.Log.warn("Could not remove " + address.cidr() + " from card " + move.from()
