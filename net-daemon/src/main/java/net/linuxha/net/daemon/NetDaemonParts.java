@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import net.linuxha.common.shell.ArpingDriver;
 import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.IpDriver;
 import net.linuxha.common.shell.LinkState;
@@ -62,7 +61,7 @@ public record NetDaemonParts(NetTimings timings, CardLinks links, AddressMover m
         ExecutorService arps = Executors.newFixedThreadPool(4, NetDaemon.named("clnetd-arp"));
         CardLinks links = new SysfsCardLinks(linkState);
         WireClusterDaemonLink link = new WireClusterDaemonLink(cldaemon);
-        return new NetDaemonParts(timings, links, new ShellAddressMover(ip, new ArpingDriver(runner), arps, asyncLog),
+        return new NetDaemonParts(timings, links, new ShellAddressMover(runner, arps, asyncLog),
                 link, new ClconfTopologyReader(setup, AddressSource.of(ip), links), AddressSource.of(ip), asyncLog,
                 Clock.systemUTC(), DEFAULT_SCAN_INTERVAL, List.of(link, arps::shutdownNow, asyncLog));
     }

@@ -1,15 +1,20 @@
 package net.linuxha.net.daemon;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.linuxha.common.shell.ArpingDriver;
+import net.linuxha.common.shell.Command;
+import net.linuxha.common.shell.CommandResult;
+import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.IpDriver;
 import net.linuxha.common.shell.ShellException;
 import net.linuxha.net.CardAddress;
@@ -18,8 +23,14 @@ import net.linuxha.net.io.AddressMover;
 import net.linuxha.net.io.LogSink;
 
 /**
- * Moves addresses with {@code ip addr add ADDRESS/PREFIX brd + dev CARD label LABEL} and {@code ip addr del}, and
- * announces them with {@code arping -U}.
+ * Moves addresses with one {@code ip -batch -} run: {@code addr add ADDRESS/PREFIX brd + dev NEW label LABEL} for each
+ * address, then {@code addr del ADDRESS/PREFIX dev OLD} for each, aliases before the static address (deleting a
+ * primary address makes the kernel delete its secondaries too). One process instead of one per address: starting a
+ * process is most of the time a move takes. Announces the addresses with {@code arping -U}.
+ *
+ * <p>{@code ip -batch} stops at the first line that fails. When an add failed, the adds before it are taken back and
+ * the move fails with the addresses still on the old card; when a delete failed, the remaining deletes are done one
+ * by one and what still fails is logged (the old card has no link anyway).
  *
  * <p>The gratuitous ARPs run on their own executor: {@code arping -c N} keeps running for N seconds, and the daemon's
  * loop must be back to polling the cards at once. A failed ARP is logged from there; the address works anyway.
@@ -29,45 +40,79 @@ public final class ShellAddressMover implements AddressMover {
     /** Announcements per address, one second apart: the second one covers a switch that missed the first. */
     static final int ARP_COUNT = 2;
 
+    private static final Duration IP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
+
+    private final CommandRunner runner;
     private final IpDriver ip;
     private final ArpingDriver arping;
     private final Executor arpExecutor;
     private final LogSink log;
 
-    public ShellAddressMover(IpDriver ip, ArpingDriver arping, Executor arpExecutor, LogSink log) {
-        this.ip = Objects.requireNonNull(ip, "ip");
-        this.arping = Objects.requireNonNull(arping, "arping");
+    public ShellAddressMover(CommandRunner runner, Executor arpExecutor, LogSink log) {
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.ip = new IpDriver(runner);
+        this.arping = new ArpingDriver(runner);
         this.arpExecutor = Objects.requireNonNull(arpExecutor, "arpExecutor");
         this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
     public void move(NetAction.MoveAddresses move) throws IOException {
-        List<CardAddress> added = new ArrayList<>();
-        for (CardAddress address : move.added()) {
-            try {
-                ip.addAddress(move.to(), address.address(), address.prefix(), broadcast(address),
-                        Optional.of(address.label()));
-                added.add(address);
-            } catch (ShellException e) {
-                takeBack(move.to(), added);
-                throw new IOException("cannot add " + address.cidr() + " (label " + address.label() + ") to card "
-                        + move.to() + ": " + e.getMessage(), e);
-            }
-        }
-        // Aliases first, the static address last: deleting a primary address makes the kernel delete its
-        // secondaries with it, and the deletes that followed would then fail with "Address not found".
         List<CardAddress> removed = new ArrayList<>(move.removed());
         Collections.reverse(removed);
+        List<String> lines = new ArrayList<>();
+        for (CardAddress address : move.added()) {
+            lines.add("addr add " + address.cidr() + (isIpv6(address) ? "" : " brd +") + " dev " + move.to()
+                    + " label " + address.label());
+        }
         for (CardAddress address : removed) {
-            try {
-                ip.deleteAddress(move.from(), address.address(), address.prefix());
-            } catch (ShellException e) {
-                log.log(NetAction.Log.warn("Could not remove " + address.cidr() + " from card " + move.from()
-                        + " after moving it to " + move.to() + ": " + e.getMessage() + " - remove it by hand (ip addr "
-                        + "del " + address.cidr() + " dev " + move.from() + ") before the card's link returns"));
+            lines.add("addr del " + address.cidr() + " dev " + move.from());
+        }
+        CommandResult result;
+        try {
+            result = runner.run(Command.of("ip", "-batch", "-").withStdin(String.join("\n", lines) + "\n")
+                    .withTimeout(IP_TIMEOUT));
+        } catch (ShellException e) {
+            throw new IOException("cannot run ip to move the addresses of card " + move.from() + " to card "
+                    + move.to() + ": " + e.getMessage(), e);
+        }
+        if (result.succeeded()) {
+            return;
+        }
+        int failed = failedLine(result, lines.size());
+        int adds = move.added().size();
+        if (failed <= adds) {
+            CardAddress address = move.added().get(Math.max(0, failed - 1));
+            takeBack(move.to(), move.added().subList(0, Math.max(0, failed - 1)));
+            throw new IOException("cannot add " + address.cidr() + " (label " + address.label() + ") to card "
+                    + move.to() + ": " + result.stderr().strip().replace('\n', ' '));
+        }
+        for (CardAddress address : removed.subList(failed - adds - 1, removed.size())) {
+            delete(move, address);
+        }
+    }
+
+    private void delete(NetAction.MoveAddresses move, CardAddress address) {
+        try {
+            ip.deleteAddress(move.from(), address.address(), address.prefix());
+        } catch (ShellException e) {
+            log.log(NetAction.Log.warn("Could not remove " + address.cidr() + " from card " + move.from()
+                    + " after moving it to " + move.to() + ": " + e.getMessage() + " - remove it by hand (ip addr "
+                    + "del " + address.cidr() + " dev " + move.from() + ") before the card's link returns"));
+        }
+    }
+
+    /** The 1-based line {@code ip -batch} stopped at; the first line when it does not say (nothing can be assumed). */
+    private static int failedLine(CommandResult result, int lines) {
+        Matcher matcher = FAILED_LINE.matcher(result.stderr());
+        if (matcher.find()) {
+            int line = Integer.parseInt(matcher.group(1));
+            if (line >= 1 && line <= lines) {
+                return line;
             }
         }
+        return 1;
     }
 
     @Override
@@ -100,8 +145,7 @@ public final class ShellAddressMover implements AddressMover {
         }
     }
 
-    /** IPv4 addresses get the usual broadcast address of their prefix ({@code brd +}); IPv6 has none. */
-    private static Optional<String> broadcast(CardAddress address) {
-        return address.address().indexOf(':') >= 0 ? Optional.empty() : Optional.of("+");
+    private static boolean isIpv6(CardAddress address) {
+        return address.address().indexOf(':') >= 0;
     }
 }

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cluster.ClusterSetup;
-import net.linuxha.common.shell.ArpingDriver;
 import net.linuxha.net.CardAddress;
 import net.linuxha.net.NetAction;
 import net.linuxha.net.NetworkSetup;
@@ -54,7 +53,7 @@ class ShellEdgesTest {
     }
 
     private ShellAddressMover mover() {
-        return new ShellAddressMover(node.ip, new ArpingDriver(node.inNode), NOW, logged::add);
+        return new ShellAddressMover(node.inNode, NOW, logged::add);
     }
 
     @Test
