@@ -246,4 +246,13 @@ public sealed interface ClusterRequest extends Request {
         public String keyword() { return "NETWORK_FAILED"; }
         public Args args() { return Args.builder().put("network", network).build(); }
     }
+
+    /**
+     * Ours: sent by clnetd when a network it reported failed has a working card again on this node, so cldaemon may
+     * stop treating the network as failed here (applications already moved away stay where they are).
+     */
+    record NetworkRestored(String network) implements ClusterRequest {
+        public String keyword() { return "NETWORK_RESTORED"; }
+        public Args args() { return Args.builder().put("network", network).build(); }
+    }
 }

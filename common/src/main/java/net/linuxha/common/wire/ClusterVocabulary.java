@@ -76,6 +76,8 @@ final class ClusterVocabulary {
                 .add("TOC", r -> new ClusterRequest.Toc())
                 .add("LOADAVERAGE", r -> new ClusterRequest.LoadAverage())
                 .add("NETWORK_FAILED network=name", r -> new ClusterRequest.NetworkFailed(r.required("network")))
+                .add("NETWORK_RESTORED network=name",
+                        r -> new ClusterRequest.NetworkRestored(r.required("network")))
                 .build();
     }
 

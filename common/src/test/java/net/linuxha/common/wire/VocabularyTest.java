@@ -48,7 +48,7 @@ class VocabularyTest {
             new ClusterRequest.SetValidNodes("apache", List.of("sl4s1", "sl4s2"), true),
             new ClusterRequest.SetValidNodes("apache", List.of(), false), new ClusterRequest.IsValid("apache"),
             new ClusterRequest.Help(), new ClusterRequest.Toc(), new ClusterRequest.LoadAverage(),
-            new ClusterRequest.NetworkFailed("public"));
+            new ClusterRequest.NetworkFailed("public"), new ClusterRequest.NetworkRestored("public"));
 
     static final List<LemsRequest> LEMS = List.of(
             new LemsRequest.GetStat(Optional.empty()), new LemsRequest.GetStat(Optional.of("httpd")),
