@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
  *
  * Main in three steps: read and validate clconf.xml and lems.local.xml; build the engine and server; run.
  */
-@Command(name = "lems", mixinStandardHelpOptions = true,
+@Command(name = "lems",
         description = "Monitor one application with the checks of its lems.local.xml (Linux Event Management System).")
 public final class LemsMain implements Callable<Integer> {
 
@@ -72,6 +72,10 @@ public final class LemsMain implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    // -V is --verbose in every linuxha tool (LogOptions), so picocli's standard -V/--version is not mixed in.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Mixin
     private LogOptions logging;

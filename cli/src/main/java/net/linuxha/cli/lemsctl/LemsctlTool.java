@@ -28,13 +28,17 @@ import picocli.CommandLine.Spec;
  * node is the one the local cluster daemon names ({@link LemsLocator}). Exits 0 for an answer that is not a
  * failure ({@code FAIL ...}, {@code ERROR ...}, {@code MISSING_ARG ...} exit 1), 4 when no Lems answers.
  */
-@Command(name = "lemsctl", mixinStandardHelpOptions = true,
+@Command(name = "lemsctl",
         description = "Send a message to the Lems daemon of an application and print its answer, e.g. "
                 + "lemsctl --application apache --msg \"PAUSE httpd\".")
 public final class LemsctlTool implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    // -V is --verbose in the linuxha tools (LogOptions), so picocli's -V/--version is not mixed in.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = {"-A", "--application"}, required = true, paramLabel = "APPLICATION",
             description = "The application whose Lems gets the message.")

@@ -176,6 +176,12 @@ class LemsctlToolTest {
     }
 
     @Test
+    void helpNeedsNoApplication() {
+        assertEquals(0, lemsctl("--help"));
+        assertTrue(out.toString().contains("--msg"), out.toString());
+    }
+
+    @Test
     void aMissingLemsConfigurationIsNamed() throws Exception {
         Files.delete(paths.lemsConfig("apache"));
         assertEquals(3, lemsctl("-A", "apache", "--msg", "GET_STAT"));

@@ -96,6 +96,12 @@ class LemsMainTest {
     }
 
     @Test
+    void helpNeedsNoApplication() {
+        assertEquals(0, lems("--help"), output());
+        assertTrue(out.toString().contains("--detach") && out.toString().contains("--check"), output());
+    }
+
+    @Test
     void checkWithoutVerbosePrintsOnlyTheInterval() {
         assertEquals(0, lems("-A", "apache", "--check"), output());
         assertTrue(out.toString().strip().endsWith("Calculated a check interval of 0.25 seconds."), output());
