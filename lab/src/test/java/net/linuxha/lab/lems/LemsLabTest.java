@@ -125,7 +125,9 @@ class LemsLabTest {
             assertEquals("httpd PAUSED", lemsctl(lab, "serverb", "PAUSE httpd").strip());
             assertTrue(lemsctl(lab, "servera", "GET_STAT httpd").startsWith("httpd,0,"), "paused from serverb");
 
-            Halab.require(lab.sh("servera", "pkill -KILL -f -- '-Dlinuxha.process=lems-apache'"), "SIGKILL lems");
+            // The bracket keeps this shell's own command line from matching.
+            Halab.require(lab.sh("servera", "kill -KILL $(pgrep -f -- '-Dlinuxha[.]process=lems-apache')"),
+                    "SIGKILL of the Lems JVM");
             assertTrue(waitFor(Duration.ofSeconds(10),
                     () -> !lab.sh("servera", "ps -ef | grep -v grep | grep -q -- lems-apache").ok()),
                     "ps no longer shows lems-apache");
