@@ -105,7 +105,8 @@ class LemsLabTest {
             Halab.Result started = Halab.require(lab.exec("servera", "lems", "-A", "apache", "--detach",
                     "--verbose"), "lems --detach");
             assertTrue(started.out().contains("listening on port " + LEMS_PORT), started.toString());
-            assertTrue(lab.sh("servera", "ps -ef | grep -v grep | grep -q -- lems-apache").ok(), "ps shows lems-apache");
+            assertTrue(lab.sh("servera", "ps -ef | grep -v grep | grep -q -- lems-apache").ok(),
+                    "ps shows lems-apache");
             String stat = lemsctl(lab, "servera", "GET_STAT");
             assertTrue(stat.lines().anyMatch(l -> l.matches("httpd,\\d+,1,procmon /etc/cluster/apache/httpd.xml")),
                     stat);
