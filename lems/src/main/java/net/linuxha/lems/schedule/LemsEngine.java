@@ -178,8 +178,8 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
             }
             for (RunOrder late : schedule.overdue()) {
                 LOG.warn("Check {} did not finish within {} seconds; its result will be ignored and it is not run "
-                        + "again until it returns (make the monitor return sooner: a run may take at most that long)", late.name(),
-                        Seconds.format(schedule.runTimeout()));
+                        + "again until it returns (make the monitor return sooner: a run may take at most that "
+                        + "long)", late.name(), Seconds.format(schedule.runTimeout()));
                 Future<?> future = running.get(late.name());
                 if (future != null) {
                     future.cancel(true);

@@ -145,7 +145,8 @@ class LemsServerConversationTest {
         assertTrue(send("INSTALL flag_check").startsWith("FAIL monitor flag_check is already installed"));
         assertEquals("OK", send("INSTALL echo"));
         assertTrue(send("GET_STAT echo").startsWith("echo,"));
-        assertTrue(send("INSTALL nosuch").startsWith("FAIL no check named nosuch in " + node.paths.lemsConfig("apache")));
+        assertTrue(send("INSTALL nosuch").startsWith("FAIL no check named nosuch in "
+                + node.paths.lemsConfig("apache")));
         assertTrue(Files.readString(LemsLocations.logFile("apache", LemsConfig.load(node.paths.lemsConfig("apache"))
                 .config(), node.paths)).contains("Removed monitor \"echo\" by user request."));
     }

@@ -45,8 +45,8 @@ class LemsEngineTest {
     @BeforeEach
     void setUp() {
         // Runs may take 200 ms: the hanging and slow checks below overrun it, the others return at once.
-        engine = new LemsEngine(Clock.systemUTC(), Duration.ofMillis(200), control -> new ActionExecutor("apache", control, cluster,
-                new TestPrograms(), dir, dir));
+        engine = new LemsEngine(Clock.systemUTC(), Duration.ofMillis(200), control -> new ActionExecutor("apache",
+                control, cluster, new TestPrograms(), dir, dir));
     }
 
     @AfterEach
