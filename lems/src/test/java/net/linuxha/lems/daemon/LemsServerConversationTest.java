@@ -169,12 +169,14 @@ class LemsServerConversationTest {
         assertEquals(Optional.of(ExitReason.ABORT_REQUEST), lems.awaitExit(Duration.ofSeconds(10)));
         lems.close();
         assertThrows(DaemonUnreachableException.class, () -> send("GET_STAT"));
-        assertTrue(node.watchedPids().size() >= 1, "the application keeps running without monitoring");
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> node.watchedPids().size() == 1),
+                "the application keeps running without monitoring");
         assertEquals(List.of(), cluster.requests(), "ABORT asks nothing of the cluster daemon");
     }
 
     @Test
     void aFailedProcessWithoutRestartsLeftAsksForFailoverAndLemsExits() throws Exception {
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> node.watchedPids().size() == 1), "httpd runs");
         assertEquals("OK", send("CMD httpd MAXCOUNT 0"));
         node.killWatched();
         assertEquals(Optional.of(ExitReason.FAILOVER), lems.awaitExit(Duration.ofSeconds(20)));

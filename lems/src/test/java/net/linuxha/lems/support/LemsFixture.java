@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import net.linuxha.common.ClusterPaths;
@@ -154,8 +155,16 @@ public final class LemsFixture implements AutoCloseable {
         new ProcessCommandRunner().run(Command.of(script.toString())).orThrow();
     }
 
-    /** The pids whose command line holds {@link #token}. */
+    /** The pids of the watched process: command lines that start with {@link #token}. */
     public List<Long> watchedPids() {
+        return pids(true);
+    }
+
+    /**
+     * @param watchedOnly only the watched processes; otherwise also the shells about to become one
+     *                    ({@code bash -c 'exec -a TOKEN sleep 300'})
+     */
+    private List<Long> pids(boolean watchedOnly) {
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.toList()) {
@@ -165,7 +174,7 @@ public final class LemsFixture implements AutoCloseable {
                 }
                 try {
                     String cmdline = new String(Files.readAllBytes(entry.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.startsWith(token)) {
+                    if (watchedOnly ? cmdline.startsWith(token) : cmdline.contains(token)) {
                         pids.add(Long.parseLong(name));
                     }
                 } catch (IOException gone) {
@@ -185,8 +194,23 @@ public final class LemsFixture implements AutoCloseable {
         }
     }
 
+    /** Kills every process of the fixture, including a restart still on its way, and waits until none is left. */
     @Override
     public void close() {
-        killWatched();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> left = pids(false);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            left = pids(false);
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("processes of the test still running: " + left);
+        }
     }
 }
