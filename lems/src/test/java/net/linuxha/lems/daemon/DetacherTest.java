@@ -15,6 +15,7 @@ import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import net.linuxha.common.wire.WireContext;
 import net.linuxha.lems.support.LemsFixture;
+import net.linuxha.lems.support.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,13 +57,15 @@ class DetacherTest {
 
     @Test
     void aChildThatNeverAnswersIsStoppedAndReported() throws Exception {
+        // The launcher stands for bin/lems; setsid execs it in place, so the pid it writes is the child's.
         Path pidFile = dir.resolve("pid");
         Path launcher = launcher("echo $$ > " + pidFile + "; echo waiting; exec sleep 60");
         IOException e = assertThrows(IOException.class, () -> new Detacher(new ProcessCommandRunner()).launch(
                 launcher, List.of(), dir.resolve("out"), LemsFixture.freePort(), wire(), Duration.ofSeconds(2)));
         assertTrue(e.getMessage().contains("did not answer") && e.getMessage().contains("waiting"), e.getMessage());
         long pid = Long.parseLong(Files.readString(pidFile).strip());
-        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the child was stopped");
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)),
+                "the child was stopped");
     }
 
     @Test
