@@ -1,12 +1,14 @@
 package net.linuxha.lems;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.LemsDefinition;
+import net.linuxha.common.config.ConfigException;
+import net.linuxha.common.config.LemsCheck;
+import net.linuxha.common.config.LemsConfig;
 import net.linuxha.lems.modules.MonitorRegistry;
 import net.linuxha.lems.server.MonitorSource;
 import net.linuxha.lems.spi.Monitor;
@@ -22,7 +24,12 @@ public final class ConfiguredMonitorSource implements MonitorSource {
     /** Reads the Lems configuration file as it is now. */
     @FunctionalInterface
     public interface DefinitionReader {
-        LemsDefinition read() throws IOException;
+        LemsConfig read() throws IOException, ConfigException;
+    }
+
+    /** Reads {@code file} with the one lems.local.xml parser, {@link LemsConfig#load}. */
+    public static DefinitionReader file(Path file) {
+        return () -> LemsConfig.load(file).config();
     }
 
     private final DefinitionReader reader;
@@ -39,12 +46,16 @@ public final class ConfiguredMonitorSource implements MonitorSource {
     }
 
     @Override
-    public Optional<CheckDefinition> definition(String name) throws IOException {
-        return reader.read().check(name);
+    public Optional<LemsCheck> definition(String name) throws IOException {
+        try {
+            return reader.read().check(name);
+        } catch (ConfigException e) {
+            throw new IOException(String.join("; ", e.lines()) + " (fix the file, then INSTALL again)", e);
+        }
     }
 
     @Override
-    public Monitor create(CheckDefinition check) throws MonitorCreationException {
+    public Monitor create(LemsCheck check) throws MonitorCreationException {
         return registries.get().create(check, context);
     }
 

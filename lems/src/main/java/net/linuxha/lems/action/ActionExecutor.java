@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import net.linuxha.common.config.LemsAction;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.model.Seconds;
 import net.linuxha.lems.spi.CheckResult;
 import net.linuxha.lems.spi.ProgramCall;
@@ -45,13 +48,14 @@ public final class ActionExecutor {
     }
 
     /**
-     * Runs the actions that {@code table} gives for {@code result}'s return code, for the check {@code check}.
+     * Runs the actions that the action list of {@code definition} gives for {@code result}'s return code.
      *
      * @return the actions that were run (invalid ones included, as parsed), empty when the code has no action
      */
-    public List<Action> onResult(String check, ActionTable table, CheckResult result) {
+    public List<Action> onResult(LemsCheck definition, CheckResult result) {
+        String check = definition.name();
         int rc = result.returnCode();
-        var template = table.forCode(rc);
+        Optional<String> template = definition.actionFor(rc).map(LemsAction::raw);
         if (template.isEmpty()) {
             LOG.warn("Monitor {} returned {}, which has no entry in its action_list; no action taken (add "
                     + "<action rc=\"{}\" action=\"NOP\"/> or another action to lems.local.xml)", check, rc, rc);

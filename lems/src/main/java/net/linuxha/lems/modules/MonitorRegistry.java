@@ -19,8 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.CheckType;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.monitors.ProgramMonitor;
 import net.linuxha.lems.spi.Monitor;
 import net.linuxha.lems.spi.MonitorContext;
@@ -106,9 +105,9 @@ public final class MonitorRegistry {
      * Makes the monitor of {@code check}: from its module's factory for {@code internal} checks, a
      * {@link ProgramMonitor} for {@code program} checks.
      */
-    public Monitor create(CheckDefinition check, MonitorContext context) throws MonitorCreationException {
+    public Monitor create(LemsCheck check, MonitorContext context) throws MonitorCreationException {
         MonitorContext own = context.forCheck(check.name());
-        if (check.type() == CheckType.PROGRAM) {
+        if (check.type() == LemsCheck.Type.PROGRAM) {
             return ProgramMonitor.create(check.module(), check.arguments(), own);
         }
         MonitorFactory factory = factories.get(check.module());

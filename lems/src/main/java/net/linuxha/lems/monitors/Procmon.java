@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import net.linuxha.common.config.ConfigException;
+import net.linuxha.common.config.ProcessSpec;
+import net.linuxha.common.config.ProcmonConfig;
+import net.linuxha.common.log.LogFiles;
 import net.linuxha.common.log.LogLine;
 import net.linuxha.lems.monitors.ProcessTable.ProcessInfo;
 import net.linuxha.lems.spi.CheckResult;
@@ -83,13 +87,13 @@ public final class Procmon implements Monitor {
         }
         List<String> faults = new ArrayList<>();
         List<String> counts = new ArrayList<>();
-        for (ProcmonConfig.Rule rule : config.processes()) {
+        for (ProcessSpec rule : config.processes()) {
             long count = table.stream().filter(p -> matches(rule, p)).count();
             counts.add(rule.label() + "," + count + "," + rule.minCount() + "," + rule.maxCount());
             if (count < rule.minCount() || count > rule.maxCount()) {
                 faults.add(rule.label());
                 String message = "Process " + rule.label() + ": " + count + " running (user " + rule.user()
-                        + ", pattern " + rule.pattern().pattern() + "), expected " + rule.minCount() + " to "
+                        + ", pattern " + rule.processString().pattern() + "), expected " + rule.minCount() + " to "
                         + rule.maxCount();
                 LOG.warn(message);
                 record("WARN", message);
@@ -124,8 +128,8 @@ public final class Procmon implements Monitor {
     }
 
     private void restart() throws InterruptedException {
-        List<String> command = config.restartCommand().orElseThrow();
-        String line = String.join(" ", command);
+        List<String> command = config.restartCommand().orElseThrow().argv();
+        String line = config.restartCommand().get().raw();
         LOG.info("Restarting the application ({}) ...", line);
         record("INFO", "Restarting the application (" + line + ") ...");
         try {
@@ -158,11 +162,11 @@ public final class Procmon implements Monitor {
         }
     }
 
-    static boolean matches(ProcmonConfig.Rule rule, ProcessInfo process) {
+    static boolean matches(ProcessSpec rule, ProcessInfo process) {
         if (!rule.anyUser() && !rule.user().equals(process.user())) {
             return false;
         }
-        return rule.pattern().matcher(process.commandLine()).find();
+        return rule.processString().matcher(process.commandLine()).find();
     }
 
     @Override
@@ -222,6 +226,18 @@ public final class Procmon implements Monitor {
         }
     }
 
+    /**
+     * {@code procmon-<application>-<name>.log} in the file's {@code logdir}. The default logdir is the cluster log
+     * directory, so it follows {@link net.linuxha.common.ClusterPaths} (a test or lab root) rather than being the
+     * literal /var/log/cluster.
+     */
+    static Path logFile(ProcmonConfig config, MonitorContext context) {
+        if (config.logDir().equals(ProcmonConfig.DEFAULT_LOG_DIR)) {
+            return new LogFiles(context.paths()).procmon(context.application(), context.checkName());
+        }
+        return config.logDir().resolve("procmon-" + context.application() + "-" + context.checkName() + ".log");
+    }
+
     /** Makes {@code procmon} monitors. */
     public static final class Factory implements MonitorFactory {
         @Override
@@ -237,12 +253,11 @@ public final class Procmon implements Monitor {
             }
             ProcmonConfig config;
             try {
-                config = ProcmonConfig.read(Path.of(arguments.get(0)));
-            } catch (IOException e) {
-                throw new MonitorCreationException(e.getMessage(), e);
+                config = ProcmonConfig.load(Path.of(arguments.get(0))).config();
+            } catch (ConfigException e) {
+                throw new MonitorCreationException(String.join("; ", e.lines()), e);
             }
-            Path logDir = config.logDir().orElse(context.paths().logDir());
-            Path logFile = logDir.resolve("procmon-" + context.application() + "-" + context.checkName() + ".log");
+            Path logFile = logFile(config, context);
             ProcessTable table = new ProcessTable(context.systemFiles().procRoot(), context.systemFiles().passwd());
             return new Procmon(config, table, context.programs(), context.clock(), logFile);
         }

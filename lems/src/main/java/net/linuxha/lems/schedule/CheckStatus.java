@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import net.linuxha.lems.model.CheckDefinition;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.spi.Monitor;
 
 /**
@@ -14,7 +14,7 @@ import net.linuxha.lems.spi.Monitor;
  * @param interval its current interval (START can change it)
  * @param running  a run is on a worker thread now
  */
-public record CheckStatus(CheckDefinition definition, Monitor monitor, Optional<Instant> nextRun,
+public record CheckStatus(LemsCheck definition, Monitor monitor, Optional<Instant> nextRun,
                           Duration interval, boolean running) {
 
     public String name() {

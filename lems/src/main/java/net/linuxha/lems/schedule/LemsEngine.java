@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.action.ActionExecutor;
 import net.linuxha.lems.action.ExitReason;
 import net.linuxha.lems.action.SchedulerControl;
-import net.linuxha.lems.model.CheckDefinition;
+import net.linuxha.lems.model.CheckText;
 import net.linuxha.lems.model.Seconds;
 import net.linuxha.lems.server.LemsOperations;
 import net.linuxha.lems.spi.CheckResult;
@@ -61,13 +62,21 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
      * @param actionsFor makes the action executor from the schedule control this engine offers it
      */
     public LemsEngine(Clock clock, Function<SchedulerControl, ActionExecutor> actionsFor) {
-        this.schedule = new Schedule(clock);
+        this(clock, Schedule.DEFAULT_RUN_TIMEOUT, actionsFor);
+    }
+
+    /**
+     * @param runTimeout how long one run of a check may take before it is interrupted and its result dropped
+     * @param actionsFor makes the action executor from the schedule control this engine offers it
+     */
+    public LemsEngine(Clock clock, Duration runTimeout, Function<SchedulerControl, ActionExecutor> actionsFor) {
+        this.schedule = new Schedule(clock, runTimeout);
         this.actions = actionsFor.apply(new LockedControl());
         this.workers = Executors.newCachedThreadPool(new CheckThreads());
     }
 
     /** Adds a check before or after {@link #start()}. */
-    public void add(CheckDefinition definition, Monitor monitor) {
+    public void add(LemsCheck definition, Monitor monitor) {
         synchronized (lock) {
             schedule.add(definition, monitor);
             lock.notifyAll();
@@ -123,7 +132,7 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
                     break;
                 }
                 for (Finished done : results) {
-                    actions.onResult(done.order.name(), done.order.definition().actions(), done.result);
+                    actions.onResult(done.order.definition(), done.result);
                 }
                 if (!planAndWait()) {
                     break;
@@ -169,8 +178,8 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
             }
             for (RunOrder late : schedule.overdue()) {
                 LOG.warn("Check {} did not finish within {} seconds; its result will be ignored and it is not run "
-                        + "again until it returns (raise its timeout or fix the monitor)", late.name(),
-                        Seconds.format(late.definition().timeout()));
+                        + "again until it returns (make the monitor return sooner: a run may take at most that "
+                        + "long)", late.name(), Seconds.format(schedule.runTimeout()));
                 Future<?> future = running.get(late.name());
                 if (future != null) {
                     future.cancel(true);
@@ -207,9 +216,9 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
             LOG.debug("Check {} was interrupted", order.name());
         } catch (Exception e) {
             LOG.warn("Check {} ({}) failed: {}; no action taken this time", order.name(),
-                    order.definition().moduleLine(), e.toString());
+                    CheckText.moduleLine(order.definition()), e.toString());
         } catch (Error e) {
-            LOG.error("Check {} ({}) failed badly: {}", order.name(), order.definition().moduleLine(), e, e);
+            LOG.error("Check {} ({}) failed badly: {}", order.name(), CheckText.moduleLine(order.definition()), e, e);
         } finally {
             synchronized (lock) {
                 finished.add(new Finished(order, result, running.get(order.name())));
@@ -310,7 +319,7 @@ public final class LemsEngine implements LemsOperations, AutoCloseable {
     }
 
     @Override
-    public boolean install(CheckDefinition definition, Monitor monitor) {
+    public boolean install(LemsCheck definition, Monitor monitor) {
         synchronized (lock) {
             if (schedule.exists(definition.name())) {
                 return false;

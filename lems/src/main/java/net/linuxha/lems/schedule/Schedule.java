@@ -13,9 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.action.ExitReason;
 import net.linuxha.lems.action.SchedulerControl;
-import net.linuxha.lems.model.CheckDefinition;
 import net.linuxha.lems.spi.Monitor;
 
 /**
@@ -34,7 +34,11 @@ import net.linuxha.lems.spi.Monitor;
  */
 public final class Schedule implements SchedulerControl {
 
+    /** How long one run may take before it is given up on, unless the daemon is told otherwise. */
+    public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofSeconds(60);
+
     private final Clock clock;
+    private final Duration runTimeout;
     private final Map<String, ScheduledCheck> checks = new LinkedHashMap<>();
     /** Checks that were scheduled when PAUSE stopped everything; RESUME schedules exactly these again. */
     private final Set<String> pausedByRequest = new LinkedHashSet<>();
@@ -43,11 +47,24 @@ public final class Schedule implements SchedulerControl {
     private ExitReason exit;
 
     public Schedule(Clock clock) {
+        this(clock, DEFAULT_RUN_TIMEOUT);
+    }
+
+    /** @param runTimeout how long one run of any check may take before its result is dropped */
+    public Schedule(Clock clock, Duration runTimeout) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.runTimeout = Objects.requireNonNull(runTimeout, "runTimeout");
+        if (runTimeout.isNegative() || runTimeout.isZero()) {
+            throw new IllegalArgumentException("the run timeout must be positive, got " + runTimeout);
+        }
     }
 
     public Instant now() {
         return clock.instant();
+    }
+
+    public Duration runTimeout() {
+        return runTimeout;
     }
 
     /**
@@ -56,7 +73,7 @@ public final class Schedule implements SchedulerControl {
      *
      * @throws IllegalArgumentException when a check of that name exists
      */
-    public void add(CheckDefinition definition, Monitor monitor) {
+    public void add(LemsCheck definition, Monitor monitor) {
         if (checks.containsKey(definition.name())) {
             throw new IllegalArgumentException("monitor " + definition.name() + " already exists; REMOVE "
                     + definition.name() + " first");
@@ -88,7 +105,7 @@ public final class Schedule implements SchedulerControl {
             check.timedOut = false;
             check.runId++;
             check.lastStarted = now;
-            check.deadline = now.plus(check.definition.timeout());
+            check.deadline = now.plus(runTimeout);
             orders.add(new RunOrder(check.definition, check.monitor, check.runId, check.deadline));
         }
         return orders;

@@ -3,13 +3,13 @@ package net.linuxha.lems.schedule;
 import java.time.Duration;
 import java.time.Instant;
 
-import net.linuxha.lems.model.CheckDefinition;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.spi.Monitor;
 
 /** The schedule's mutable record of one check; only {@link Schedule} touches it, under its owner's lock. */
 final class ScheduledCheck {
 
-    final CheckDefinition definition;
+    final LemsCheck definition;
     final Monitor monitor;
     Duration interval;
     /** When the check runs next; null when it is stopped, paused or (interval 0) waiting for a START. */
@@ -22,7 +22,7 @@ final class ScheduledCheck {
     long runId;
     Instant lastStarted;
 
-    ScheduledCheck(CheckDefinition definition, Monitor monitor) {
+    ScheduledCheck(LemsCheck definition, Monitor monitor) {
         this.definition = definition;
         this.monitor = monitor;
         this.interval = definition.interval();

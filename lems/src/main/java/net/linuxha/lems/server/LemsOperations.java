@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.action.ExitReason;
-import net.linuxha.lems.model.CheckDefinition;
 import net.linuxha.lems.schedule.CheckStatus;
 import net.linuxha.lems.spi.Monitor;
 
@@ -32,7 +32,7 @@ public interface LemsOperations {
     boolean remove(String name);
 
     /** Adds a check; false when one of that name exists. */
-    boolean install(CheckDefinition definition, Monitor monitor);
+    boolean install(LemsCheck definition, Monitor monitor);
 
     /** Stops scheduling; the daemon exits once the reply has been sent. */
     void requestExit(ExitReason reason);

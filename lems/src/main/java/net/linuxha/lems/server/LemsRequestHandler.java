@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.common.log.LogControl;
+import net.linuxha.common.wire.LemsRequest;
+import net.linuxha.common.wire.Reply;
 import net.linuxha.lems.action.ExitReason;
-import net.linuxha.lems.model.CheckDefinition;
 import net.linuxha.lems.model.Seconds;
 import net.linuxha.lems.schedule.CheckStatus;
 import net.linuxha.lems.spi.CommandReply;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers Lems requests (Reference 24.5, 16.1-16.8) with the Reference's reply texts. Knows nothing of sockets
- * or encryption: the wire layer decodes a line, calls {@link #handle(String)}, and sends back the answer.
+ * or encryption: the wire layer decodes and checks a request against {@link LemsRequest#VOCABULARY}, and
+ * {@link #handle(LemsRequest)} gives the answer. Calls may block (INSTALL reads files and loads jars), so the
+ * daemon calls it off the network threads.
  *
  * <pre>
  * PAUSE                OK                      RESUME             OK
@@ -49,23 +53,18 @@ public final class LemsRequestHandler {
         this.logging = logging.orElse(null);
     }
 
-    /** Parses and answers one request line. */
-    public String handle(String line) {
-        LemsRequest request;
-        try {
-            request = LemsRequest.parse(line);
-        } catch (IllegalArgumentException e) {
-            return "FAIL " + e.getMessage();
-        }
-        return handle(request);
+    /** Answers one request of the wire's Lems vocabulary (Reference 24.5). */
+    public Reply handle(LemsRequest request) {
+        return Reply.of(answer(request));
     }
 
-    public String handle(LemsRequest request) {
+    private String answer(LemsRequest request) {
+        // Java 17 has no pattern switch; the chain covers every record of the sealed LemsRequest.
         if (request instanceof LemsRequest.GetStat stat) {
             return stat(stat.monitor(), false);
-        } else if (request instanceof LemsRequest.GetVerboseStat stat) {
+        } else if (request instanceof LemsRequest.GetVstat stat) {
             return stat(stat.monitor(), true);
-        } else if (request instanceof LemsRequest.Command command) {
+        } else if (request instanceof LemsRequest.Cmd command) {
             return command(command);
         } else if (request instanceof LemsRequest.Pause pause) {
             return pause(pause.monitor());
@@ -82,7 +81,7 @@ public final class LemsRequestHandler {
         } else if (request instanceof LemsRequest.Verbose verbose) {
             return verbose(verbose.on());
         } else if (request instanceof LemsRequest.LogCycle cycle) {
-            return logCycle(cycle.keep());
+            return logCycle(cycle.count());
         }
         throw new IllegalStateException("unhandled request " + request);
     }
@@ -114,7 +113,10 @@ public final class LemsRequestHandler {
         }
     }
 
-    private String command(LemsRequest.Command command) {
+    private String command(LemsRequest.Cmd command) {
+        if (command.text().isBlank()) {
+            return "FAIL CMD needs a monitor name and the text for it: CMD " + command.monitor() + " text";
+        }
         Optional<CheckStatus> status = lems.status(command.monitor());
         if (status.isEmpty()) {
             return noSuchMonitor(command.monitor());
@@ -177,7 +179,7 @@ public final class LemsRequestHandler {
         }
         LOG.info("*** INSTALL MODULE {} START ***", name);
         try {
-            Optional<CheckDefinition> definition = monitors.definition(name);
+            Optional<LemsCheck> definition = monitors.definition(name);
             if (definition.isEmpty()) {
                 LOG.warn("No check named {} in {}", name, monitors.describe());
                 return "FAIL no check named " + name + " in " + monitors.describe()

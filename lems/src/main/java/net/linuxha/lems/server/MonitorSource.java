@@ -3,7 +3,7 @@ package net.linuxha.lems.server;
 import java.io.IOException;
 import java.util.Optional;
 
-import net.linuxha.lems.model.CheckDefinition;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.spi.Monitor;
 import net.linuxha.lems.spi.MonitorCreationException;
 
@@ -14,10 +14,10 @@ import net.linuxha.lems.spi.MonitorCreationException;
 public interface MonitorSource {
 
     /** The check of that name in the configuration file as it is now; empty when the file has none. */
-    Optional<CheckDefinition> definition(String name) throws IOException;
+    Optional<LemsCheck> definition(String name) throws IOException;
 
     /** A new monitor for {@code check}, from freshly loaded module code. */
-    Monitor create(CheckDefinition check) throws MonitorCreationException;
+    Monitor create(LemsCheck check) throws MonitorCreationException;
 
     /** The file {@link #definition} reads, for messages. */
     String describe();

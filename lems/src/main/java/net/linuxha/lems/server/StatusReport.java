@@ -1,5 +1,6 @@
 package net.linuxha.lems.server;
 
+import net.linuxha.lems.model.CheckText;
 import net.linuxha.lems.model.Seconds;
 import net.linuxha.lems.schedule.CheckStatus;
 
@@ -27,7 +28,7 @@ public final class StatusReport {
     public static String statLine(CheckStatus status) {
         long nextRun = status.nextRun().map(instant -> Math.max(1, instant.getEpochSecond())).orElse(0L);
         return status.name() + "," + nextRun + "," + Seconds.format(status.interval()) + ","
-                + status.definition().moduleLine();
+                + CheckText.moduleLine(status.definition());
     }
 
     /** The status line, then the detail block with {@code detail}'s lines (none when blank). */

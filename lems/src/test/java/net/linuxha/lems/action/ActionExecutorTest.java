@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.CheckType;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.schedule.Schedule;
 import net.linuxha.lems.spi.CheckResult;
 import net.linuxha.lems.spi.Monitor;
+import net.linuxha.lems.support.Checks;
 import net.linuxha.lems.support.MutableClock;
-import net.linuxha.lems.support.ProcessBuilderProgramRunner;
 import net.linuxha.lems.support.RecordingClusterLink;
+import net.linuxha.lems.support.TestPrograms;
 import net.linuxha.lems.support.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,18 +39,18 @@ class ActionExecutorTest {
     private final MutableClock clock = MutableClock.at(1_000_000);
     private final Schedule schedule = new Schedule(clock);
     private final RecordingClusterLink cluster = new RecordingClusterLink();
-    private final ProcessBuilderProgramRunner programs = new ProcessBuilderProgramRunner();
+    private final TestPrograms programs = new TestPrograms();
     private ActionExecutor executor;
 
     @BeforeEach
     void setUp() {
         executor = new ActionExecutor("apache", schedule, cluster, programs, dir.resolve("programs"),
                 dir.resolve("logs"));
-        add("flag_check", 5, ActionTable.of(0, "NOP", 1, "%RCDATA%", 2, "ABORT"));
-        add("httpd", 10, ActionTable.of(0, "NOP", 1, "STOP", 2, "FAILOVER"));
-        add("move_ip", 0, ActionTable.of(0, "STOP", 1, "ABORT"));
-        add("fsmon", 10, ActionTable.of(0, "NOP", 1, "PAUSE 30", 3, "HALTAPP", 4, "REMOVEMON",
-                5, "RUNCMD " + dir.resolve("note.sh") + " %RCDATA%; rubbish; STOP"));
+        add("flag_check", 5, 0, "NOP", 1, "%RCDATA%", 2, "ABORT");
+        add("httpd", 10, 0, "NOP", 1, "STOP", 2, "FAILOVER");
+        add("move_ip", 0, 0, "STOP", 1, "ABORT");
+        add("fsmon", 10, 0, "NOP", 1, "PAUSE 30", 3, "HALTAPP", 4, "REMOVEMON",
+                5, "RUNCMD " + dir.resolve("note.sh") + " %RCDATA%; rubbish; STOP");
     }
 
     @AfterEach
@@ -58,9 +58,8 @@ class ActionExecutorTest {
         programs.killAll(Duration.ofSeconds(10));
     }
 
-    private void add(String name, int interval, ActionTable table) {
-        schedule.add(CheckDefinition.of(name, CheckType.INTERNAL, "test " + name, Duration.ofSeconds(interval),
-                table), IDLE);
+    private void add(String name, int interval, Object... codesAndActions) {
+        schedule.add(Checks.of(name, Duration.ofSeconds(interval), codesAndActions), IDLE);
     }
 
     private Optional<Instant> next(String name) {
@@ -69,37 +68,37 @@ class ActionExecutorTest {
 
     @Test
     void rcdataFromFlagCheckStopsAndStartsNamedChecks() {
-        executor.onResult("flag_check", table("flag_check"), CheckResult.of(1, "STOP httpd;"));
+        executor.onResult(check("flag_check"), CheckResult.of(1, "STOP httpd;"));
         assertEquals(Optional.empty(), next("httpd"));
         clock.advanceSeconds(3);
-        executor.onResult("flag_check", table("flag_check"), CheckResult.of(1, "START httpd;"));
+        executor.onResult(check("flag_check"), CheckResult.of(1, "START httpd;"));
         assertEquals(Optional.of(clock.instant().plusSeconds(10)), next("httpd"), "START runs after the interval");
     }
 
     @Test
     void stopWithoutANameStopsTheCurrentCheck() {
-        executor.onResult("httpd", table("httpd"), CheckResult.of(1));
+        executor.onResult(check("httpd"), CheckResult.of(1));
         assertEquals(Optional.empty(), next("httpd"));
         assertTrue(next("flag_check").isPresent());
     }
 
     @Test
     void runWithAnIntervalChangesTheInterval() {
-        executor.onResult("flag_check", table("flag_check"), CheckResult.of(1, "RUN move_ip 3"));
+        executor.onResult(check("flag_check"), CheckResult.of(1, "RUN move_ip 3"));
         assertEquals(Optional.of(clock.instant().plusSeconds(3)), next("move_ip"));
         assertEquals(Duration.ofSeconds(3), schedule.status("move_ip").orElseThrow().interval());
     }
 
     @Test
     void unknownCheckNamesAreWarnedAboutAndChangeNothing() {
-        List<Action> done = executor.onResult("flag_check", table("flag_check"), CheckResult.of(1, "STOP nosuch;"));
+        List<Action> done = executor.onResult(check("flag_check"), CheckResult.of(1, "STOP nosuch;"));
         assertEquals(1, done.size());
         assertTrue(next("httpd").isPresent());
     }
 
     @Test
     void failoverAsksClusterDaemonThenRequestsExit() {
-        executor.onResult("httpd", table("httpd"), CheckResult.of(2));
+        executor.onResult(check("httpd"), CheckResult.of(2));
         assertEquals(List.of("FAILOVER apache"), cluster.requests());
         assertEquals(Optional.of(ExitReason.FAILOVER), schedule.exitRequested());
     }
@@ -107,34 +106,34 @@ class ActionExecutorTest {
     @Test
     void failoverStillExitsWhenClusterDaemonCannotBeReached() {
         cluster.makeUnreachable();
-        executor.onResult("flag_check", table("flag_check"), CheckResult.of(2));
+        executor.onResult(check("flag_check"), CheckResult.of(2));
         assertEquals(Optional.of(ExitReason.FAILOVER), schedule.exitRequested());
     }
 
     @Test
     void haltAppAsksForAHaltWithoutFailover() {
-        executor.onResult("fsmon", table("fsmon"), CheckResult.of(3));
+        executor.onResult(check("fsmon"), CheckResult.of(3));
         assertEquals(List.of("HALT apache"), cluster.requests());
         assertEquals(Optional.of(ExitReason.HALT_APPLICATION), schedule.exitRequested());
     }
 
     @Test
     void pauseDelaysTheCurrentCheckButKeepsItsInterval() {
-        executor.onResult("fsmon", table("fsmon"), CheckResult.of(1));
+        executor.onResult(check("fsmon"), CheckResult.of(1));
         assertEquals(Optional.of(clock.instant().plusSeconds(30)), next("fsmon"));
         assertEquals(Duration.ofSeconds(10), schedule.status("fsmon").orElseThrow().interval());
     }
 
     @Test
     void removeMonRemovesTheCurrentCheck() {
-        executor.onResult("fsmon", table("fsmon"), CheckResult.of(4));
+        executor.onResult(check("fsmon"), CheckResult.of(4));
         assertFalse(schedule.exists("fsmon"));
         assertEquals(1, schedule.takeRetired().size(), "its monitor is handed back to be closed");
     }
 
     @Test
     void unknownReturnCodeDoesNothing() {
-        assertEquals(List.of(), executor.onResult("httpd", table("httpd"), CheckResult.of(9)));
+        assertEquals(List.of(), executor.onResult(check("httpd"), CheckResult.of(9)));
         assertTrue(next("httpd").isPresent());
         assertEquals(List.of(), cluster.requests());
     }
@@ -145,7 +144,7 @@ class ActionExecutorTest {
         Files.writeString(script, "#!/bin/sh\necho \"noted $1\"\necho oops >&2\n");
         assertTrue(script.toFile().setExecutable(true));
 
-        List<Action> done = executor.onResult("fsmon", table("fsmon"), CheckResult.of(5, "vg01"));
+        List<Action> done = executor.onResult(check("fsmon"), CheckResult.of(5, "vg01"));
 
         assertEquals(3, done.size());
         assertEquals(Optional.empty(), next("fsmon"), "STOP after the bad entry still ran");
@@ -161,14 +160,14 @@ class ActionExecutorTest {
         Path script = dir.resolve("programs/tell");
         Files.writeString(script, "#!/bin/sh\necho told\n");
         assertTrue(script.toFile().setExecutable(true));
-        executor.onResult("httpd", ActionTable.of(7, "RUNCMD tell"), CheckResult.of(7));
+        executor.onResult(Checks.of("httpd", Duration.ofSeconds(10), 7, "RUNCMD tell"), CheckResult.of(7));
         assertEquals(script.toString(), programs.calls().get(0).program());
         assertTrue(Wait.until(Duration.ofSeconds(10), () -> read(dir.resolve("logs/apache-httpd.stdout"))
                 .contains("told")));
     }
 
-    private ActionTable table(String check) {
-        return schedule.status(check).orElseThrow().definition().actions();
+    private LemsCheck check(String name) {
+        return schedule.status(name).orElseThrow().definition();
     }
 
     private static String read(Path file) {

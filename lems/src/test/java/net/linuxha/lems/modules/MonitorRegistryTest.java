@@ -12,20 +12,18 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import net.linuxha.lems.action.ActionTable;
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.CheckType;
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.spi.CheckResult;
 import net.linuxha.lems.spi.Monitor;
 import net.linuxha.lems.spi.MonitorContext;
 import net.linuxha.lems.spi.MonitorCreationException;
+import net.linuxha.lems.support.Checks;
 import net.linuxha.lems.support.MutableClock;
-import net.linuxha.lems.support.ProcessBuilderProgramRunner;
 import net.linuxha.lems.support.TestContexts;
+import net.linuxha.lems.support.TestPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +36,11 @@ class MonitorRegistryTest {
     Path root;
 
     private MonitorContext context() {
-        return TestContexts.context(root, "any", MutableClock.at(0), new ProcessBuilderProgramRunner());
+        return TestContexts.context(root, "any", MutableClock.at(0), new TestPrograms());
     }
 
-    private static CheckDefinition check(String name, CheckType type, String module) {
-        return CheckDefinition.of(name, type, module, Duration.ofSeconds(10), ActionTable.of(0, "NOP"));
+    private static LemsCheck check(String name, LemsCheck.Type type, String module) {
+        return Checks.of(name, type, module, Duration.ofSeconds(10), 0, "NOP");
     }
 
     @Test
@@ -50,7 +48,7 @@ class MonitorRegistryTest {
         MonitorRegistry registry = MonitorRegistry.load(getClass().getClassLoader());
         assertTrue(registry.moduleNames().containsAll(List.of("flag_check", "swap_check", "capacity_check",
                 "procmon", "tcp_check", "agent_check", "echo_check")), registry.moduleNames().toString());
-        Monitor echo = registry.create(check("e", CheckType.INTERNAL, "echo_check 3 STOP httpd"), context());
+        Monitor echo = registry.create(check("e", LemsCheck.Type.INTERNAL, "echo_check 3 STOP httpd"), context());
         assertEquals(CheckResult.of(3, "STOP httpd"), echo.check());
     }
 
@@ -58,7 +56,7 @@ class MonitorRegistryTest {
     void anUnknownModuleIsRefusedNamingTheKnownOnes() {
         MonitorRegistry registry = MonitorRegistry.load(getClass().getClassLoader());
         MonitorCreationException e = assertThrows(MonitorCreationException.class,
-                () -> registry.create(check("x", CheckType.INTERNAL, "ip_modul test01"), context()));
+                () -> registry.create(check("x", LemsCheck.Type.INTERNAL, "ip_modul test01"), context()));
         assertTrue(e.getMessage().contains("ip_modul") && e.getMessage().contains("procmon"), e.getMessage());
     }
 
@@ -72,7 +70,7 @@ class MonitorRegistryTest {
 
         assertTrue(registry.moduleNames().contains("site_check"), registry.moduleNames().toString());
         assertTrue(registry.moduleNames().contains("procmon"), "standard modules stay visible");
-        Monitor site = registry.create(check("s", CheckType.INTERNAL, "site_check 7"), context());
+        Monitor site = registry.create(check("s", LemsCheck.Type.INTERNAL, "site_check 7"), context());
         assertEquals(CheckResult.of(7, "site"), site.check());
     }
 
@@ -85,11 +83,11 @@ class MonitorRegistryTest {
         assertTrue(probe.toFile().setExecutable(true));
         MonitorRegistry registry = MonitorRegistry.load(getClass().getClassLoader());
 
-        Monitor program = registry.create(check("p", CheckType.PROGRAM, "probe move_ip"), context());
+        Monitor program = registry.create(check("p", LemsCheck.Type.PROGRAM, "probe move_ip"), context());
 
         assertEquals(CheckResult.of(4, "RUN move_ip"), program.check());
         MonitorCreationException missing = assertThrows(MonitorCreationException.class,
-                () -> registry.create(check("q", CheckType.PROGRAM, "absent"), context()));
+                () -> registry.create(check("q", LemsCheck.Type.PROGRAM, "absent"), context()));
         assertTrue(missing.getMessage().contains(programs.resolve("absent").toString()), missing.getMessage());
     }
 

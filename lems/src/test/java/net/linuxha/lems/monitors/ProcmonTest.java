@@ -17,8 +17,8 @@ import net.linuxha.lems.spi.CheckResult;
 import net.linuxha.lems.spi.Monitor;
 import net.linuxha.lems.spi.MonitorCreationException;
 import net.linuxha.lems.support.MutableClock;
-import net.linuxha.lems.support.ProcessBuilderProgramRunner;
 import net.linuxha.lems.support.TestContexts;
+import net.linuxha.lems.support.TestPrograms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,7 +35,7 @@ class ProcmonTest {
     Path root;
 
     private final MutableClock clock = MutableClock.at(1_077_548_145);
-    private final ProcessBuilderProgramRunner programs = new ProcessBuilderProgramRunner();
+    private final TestPrograms programs = new TestPrograms();
     private Path proc;
 
     @BeforeEach
@@ -162,21 +162,21 @@ class ProcmonTest {
     }
 
     @Test
-    void badConfigurationFilesAreRefusedNamingTheFileAndElement() throws Exception {
+    void badConfigurationFilesAreRefusedNamingTheFileAndElementThroughTheOneProcmonParser() throws Exception {
         Path config = root.resolve("httpd.xml");
         record Bad(String xml, String expected) {
         }
         List<Bad> cases = List.of(
-                new Bad("<procmon><global/>" + webServer(null, 1, 2) + "</procmon>", "no <restarts>"),
-                new Bad("<procmon><global><restarts>3</restarts></global></procmon>", "no <process>"),
+                new Bad("<procmon><global/>" + webServer(null, 1, 2) + "</procmon>", "<restarts>: is missing"),
+                new Bad("<procmon><global><restarts>3</restarts></global></procmon>", "<process>"),
                 new Bad("<procmon><global><restarts>x</restarts></global>" + webServer(null, 1, 2) + "</procmon>",
-                        "<restarts> must be a whole number"),
+                        "<restarts>: value \"x\""),
                 new Bad("<procmon><global><restarts>3</restarts></global><process><label>L</label>"
-                        + "<process_string>(</process_string></process></procmon>", "not a valid regular"),
+                        + "<process_string>(</process_string></process></procmon>", "<process_string>"),
                 new Bad("<procmon><global><restarts>3</restarts></global>" + webServer(null, 5, 2) + "</procmon>",
-                        "below min_count"),
-                new Bad("<other/>", "<procmon> as its top element"),
-                new Bad("<procmon>", "not well-formed"));
+                        "<max_count>"),
+                new Bad("<other/>", "procmon"),
+                new Bad("<procmon>", "XML"));
         for (Bad bad : cases) {
             Files.writeString(config, bad.xml());
             MonitorCreationException e = assertThrows(MonitorCreationException.class,

@@ -17,8 +17,8 @@ import net.linuxha.lems.spi.Monitor;
 import net.linuxha.lems.spi.MonitorContext;
 import net.linuxha.lems.spi.MonitorCreationException;
 import net.linuxha.lems.support.MutableClock;
-import net.linuxha.lems.support.ProcessBuilderProgramRunner;
 import net.linuxha.lems.support.TestContexts;
+import net.linuxha.lems.support.TestPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class SimpleMonitorsTest {
     @TempDir
     Path root;
 
-    private final ProcessBuilderProgramRunner programs = new ProcessBuilderProgramRunner();
+    private final TestPrograms programs = new TestPrograms();
 
     private MonitorContext context(String check) {
         return TestContexts.context(root, check, MutableClock.at(1_000), programs);

@@ -13,15 +13,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import net.linuxha.common.config.LemsCheck;
 import net.linuxha.lems.action.ActionExecutor;
-import net.linuxha.lems.action.ActionTable;
 import net.linuxha.lems.action.ExitReason;
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.CheckType;
 import net.linuxha.lems.spi.CheckResult;
 import net.linuxha.lems.spi.Monitor;
-import net.linuxha.lems.support.ProcessBuilderProgramRunner;
+import net.linuxha.lems.support.Checks;
 import net.linuxha.lems.support.RecordingClusterLink;
+import net.linuxha.lems.support.TestPrograms;
 import net.linuxha.lems.support.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +44,9 @@ class LemsEngineTest {
 
     @BeforeEach
     void setUp() {
-        engine = new LemsEngine(Clock.systemUTC(), control -> new ActionExecutor("apache", control, cluster,
-                new ProcessBuilderProgramRunner(), dir, dir));
+        // Runs may take 200 ms: the hanging and slow checks below overrun it, the others return at once.
+        engine = new LemsEngine(Clock.systemUTC(), Duration.ofMillis(200), control -> new ActionExecutor("apache",
+                control, cluster, new TestPrograms(), dir, dir));
     }
 
     @AfterEach
@@ -55,8 +55,8 @@ class LemsEngineTest {
         engine.close();
     }
 
-    private static CheckDefinition check(String name, long intervalMillis, ActionTable table) {
-        return CheckDefinition.of(name, CheckType.INTERNAL, "test " + name, Duration.ofMillis(intervalMillis), table);
+    private static LemsCheck check(String name, long intervalMillis, Object... codesAndActions) {
+        return Checks.of(name, Duration.ofMillis(intervalMillis), codesAndActions);
     }
 
     /** A check that hangs and ignores interrupts until the test releases it. */
@@ -79,9 +79,9 @@ class LemsEngineTest {
     void aHangingCheckDoesNotDelayAnotherBeyondItsInterval() throws Exception {
         AtomicInteger hangRuns = new AtomicInteger();
         List<Long> fastRuns = new CopyOnWriteArrayList<>();
-        engine.add(check("hang", 50, ActionTable.of(0, "NOP")).withTimeout(Duration.ofMillis(200)),
+        engine.add(check("hang", 50, 0, "NOP"),
                 hanging(hangRuns));
-        engine.add(check("fast", 100, ActionTable.of(0, "NOP")), () -> {
+        engine.add(check("fast", 100, 0, "NOP"), () -> {
             fastRuns.add(System.nanoTime());
             return CheckResult.of(0);
         });
@@ -102,7 +102,7 @@ class LemsEngineTest {
     void aCheckThatOverrunsItsTimeoutIsInterruptedAndRunsAgainLater() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
-        engine.add(check("slow", 100, ActionTable.of(0, "FAILOVER")).withTimeout(Duration.ofMillis(200)), () -> {
+        engine.add(check("slow", 100, 0, "FAILOVER"), () -> {
             runs.incrementAndGet();
             try {
                 Thread.sleep(30_000);
@@ -121,9 +121,9 @@ class LemsEngineTest {
     void aTriggeredCheckRunsOncePerTriggerAndAFailureEndsLemsWithAFailover() throws Exception {
         AtomicInteger linkRuns = new AtomicInteger();
         AtomicInteger moveRuns = new AtomicInteger();
-        engine.add(check("link", 100, ActionTable.of(0, "NOP", 1, "RUN move_ip")),
+        engine.add(check("link", 100, 0, "NOP", 1, "RUN move_ip"),
                 () -> CheckResult.of(linkRuns.incrementAndGet() == 2 ? 1 : 0));
-        engine.add(check("move_ip", 0, ActionTable.of(0, "STOP", 1, "ABORT")),
+        engine.add(check("move_ip", 0, 0, "STOP", 1, "ABORT"),
                 () -> CheckResult.of(moveRuns.incrementAndGet() == 1 ? 0 : 1));
         engine.start();
 
@@ -132,7 +132,7 @@ class LemsEngineTest {
         assertEquals(Optional.empty(), engine.status("move_ip").orElseThrow().nextRun());
         assertEquals(Optional.empty(), engine.awaitExit(Duration.ofMillis(1)));
 
-        engine.install(check("trigger", 100, ActionTable.of(0, "RUN move_ip")), () -> CheckResult.of(0));
+        engine.install(check("trigger", 100, 0, "RUN move_ip"), () -> CheckResult.of(0));
 
         assertEquals(Optional.of(ExitReason.FAILOVER), engine.awaitExit(Duration.ofSeconds(10)));
         assertEquals(2, moveRuns.get());
@@ -142,7 +142,7 @@ class LemsEngineTest {
     @Test
     void abortStopsTheSchedulerAndClosesMonitors() throws Exception {
         AtomicInteger closed = new AtomicInteger();
-        engine.add(check("quiet", 100, ActionTable.of(0, "NOP")), new Monitor() {
+        engine.add(check("quiet", 100, 0, "NOP"), new Monitor() {
             @Override
             public CheckResult check() {
                 return CheckResult.of(0);

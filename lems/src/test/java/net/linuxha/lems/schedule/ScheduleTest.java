@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import net.linuxha.lems.action.ActionTable;
-import net.linuxha.lems.model.CheckDefinition;
-import net.linuxha.lems.model.CheckType;
 import net.linuxha.lems.spi.CheckResult;
+import net.linuxha.lems.support.Checks;
 import net.linuxha.lems.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,8 +26,11 @@ class ScheduleTest {
     private final Instant start = clock.instant();
 
     private void add(String name, double interval) {
-        schedule.add(CheckDefinition.of(name, CheckType.INTERNAL, "test", Duration.ofMillis((long) (interval * 1000)),
-                ActionTable.of(0, "NOP")), () -> CheckResult.of(0));
+        schedule.add(Checks.of(name, Duration.ofMillis((long) (interval * 1000)), 0, "NOP"), () -> CheckResult.of(0));
+    }
+
+    private static List<String> names(List<RunOrder> orders) {
+        return orders.stream().map(RunOrder::name).toList();
     }
 
     private List<String> due() {
@@ -103,21 +104,21 @@ class ScheduleTest {
 
     @Test
     void overdueRunsAreGivenUpOnAndTheCheckWaitsForTheThreadToReturn() {
-        add("hang", 1);
-        schedule.add(CheckDefinition.of("hang2", CheckType.INTERNAL, "test", Duration.ofSeconds(1),
-                ActionTable.of()).withTimeout(Duration.ofSeconds(3)), () -> CheckResult.of(0));
+        // A schedule whose runs may take 3 seconds.
+        Schedule timed = new Schedule(clock, Duration.ofSeconds(3));
+        timed.add(Checks.of("hang2", Duration.ofSeconds(1)), () -> CheckResult.of(0));
         clock.advanceSeconds(1);
-        List<RunOrder> orders = schedule.startDue();
-        RunOrder hang2 = orders.get(1);
+        List<RunOrder> orders = timed.startDue();
+        RunOrder hang2 = orders.get(0);
         assertEquals(start.plusSeconds(4), hang2.deadline());
-        assertEquals(Optional.of(start.plusSeconds(4)), schedule.nextWakeup(), "wakes for the deadline");
+        assertEquals(Optional.of(start.plusSeconds(4)), timed.nextWakeup(), "wakes for the deadline");
         clock.advanceSeconds(3);
-        assertEquals(List.of("hang2"), schedule.overdue().stream().map(RunOrder::name).toList());
-        assertEquals(List.of(), schedule.overdue(), "given up on once");
+        assertEquals(List.of("hang2"), names(timed.overdue()));
+        assertEquals(List.of(), timed.overdue(), "given up on once");
         clock.advanceSeconds(2);
-        assertEquals(List.of(), due(), "not started while its thread is still busy");
-        assertFalse(schedule.completed("hang2", hang2.runId()), "a late result is dropped");
-        assertEquals(List.of("hang2"), due(), "started again once the thread returned");
+        assertEquals(List.of(), names(timed.startDue()), "not started while its thread is still busy");
+        assertFalse(timed.completed("hang2", hang2.runId()), "a late result is dropped");
+        assertEquals(List.of("hang2"), names(timed.startDue()), "started again once the thread returned");
     }
 
     @Test
