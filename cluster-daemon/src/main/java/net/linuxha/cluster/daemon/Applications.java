@@ -41,8 +41,10 @@ final class Applications {
                         DaemonExecutors.cause(error).getMessage());
                 return;
             }
+            // One after the other, in name order, so the registry's order is the same on every run.
+            CompletionStage<Reply> chain = CompletableFuture.completedFuture(Reply.ok());
             for (String name : names) {
-                d.executors().onState(() -> register(name));
+                chain = chain.thenComposeAsync(previous -> register(name), d.executors().state());
             }
         });
     }
