@@ -101,6 +101,10 @@ public final class CldaemonCommand implements Callable<Integer> {
         Clock clock = DaemonClock.of(Clock.systemDefaultZone());
         LogControl logs = logging.startLogging(new LogDestination.LogFile(new LogFiles(paths)
                 .clusterDaemon(setup.config().name())), clock);
+        // Echo probes that get no answer are expected (a network is down); the heartbeat monitor says what they
+        // mean, so the shell layer's own line per failed command would only repeat it every second.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(ProcessCommandRunner.class))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
         setup.warnings().forEach(w -> LOG.warn("{}", w));
         DaemonClock.offset().ifPresent(o -> LOG.warn("LAB-ONLY clock offset of {} seconds is in effect ({})",
                 o.toSeconds(), DaemonClock.ENVIRONMENT));

@@ -2,12 +2,15 @@ package net.linuxha.cluster.daemon;
 
 import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import net.linuxha.cluster.membership.Formation;
@@ -61,6 +64,7 @@ final class Membership {
     private boolean heartbeatInFlight;
     private boolean probing;
     private volatile String ownAddresses = "";
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
 
     Membership(String localNode, Formation formation, HeartbeatMonitor monitor, PeerLink peer,
                LocalNetworks localNetworks, NetworkProber prober, DaemonExecutors executors, Clock clock,
@@ -303,8 +307,16 @@ final class Membership {
     /** Sends to the peer over the current network; the answer comes back on the state thread. */
     private void ask(Request request, Consumer<Reply> then) {
         String net = network;
-        executors.io(() -> net != null ? peer.sendOn(net, request) : peer.send(request))
-                .whenComplete((reply, error) -> {
+        // Formation's messages go one after the other: an ECHO must see the CHANGE_DSTATE sent before it.
+        CompletableFuture<Reply> sent = sending.handle((x, e) -> null).thenApplyAsync(x -> {
+            try {
+                return net != null ? peer.sendOn(net, request) : peer.send(request);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executors.io());
+        sending = sent;
+        sent.whenComplete((reply, error) -> {
                     if (error == null) {
                         executors.onState(() -> then.accept(reply));
                     } else {
