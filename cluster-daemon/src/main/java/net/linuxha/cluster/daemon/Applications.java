@@ -4,7 +4,9 @@ import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,12 @@ final class Applications {
 
     private final DaemonView d;
     private final LemsSupervisor lems;
+    /**
+     * APP_UPDATEs that arrived before the application was registered here: both nodes register at the same time
+     * when the cluster forms, so the peer's report of an application it runs may come first. Applied on
+     * registration.
+     */
+    private final Map<String, ClusterRequest.AppUpdate> early = new HashMap<>();
 
     Applications(DaemonView view, LemsSupervisor lems) {
         this.d = view;
@@ -59,6 +67,10 @@ final class Applications {
             }
             RegisteredApplication app = found.application().get();
             boolean known = d.registry().get(name).isPresent();
+            ClusterRequest.AppUpdate before = early.remove(name);
+            if (before != null && !app.isOn(d.localNode())) {
+                app = applied(app, before);
+            }
             d.registry().put(app);
             LOG.info("Application {} has been registered with the cluster daemons{}", name,
                     known ? " again" : "");
@@ -128,18 +140,23 @@ final class Applications {
     CompletionStage<Reply> update(ClusterRequest.AppUpdate u) {
         Optional<RegisteredApplication> found = d.registry().get(u.app());
         if (found.isEmpty()) {
+            early.put(u.app(), u);
             return done(Reply.of("NOT_REGISTERED"));
         }
         if (u.probe()) {
             return register(u.app());
         }
-        ApplicationState state = ApplicationState.fromWire(u.state());
-        Optional<Instant> started = u.startTime().flatMap(Applications::epoch);
-        RegisteredApplication app = found.get().in(state, u.node(), started)
-                .withMonitor(u.monitor().map("1"::equals).orElse(found.get().monitor()));
+        RegisteredApplication app = applied(found.get(), u);
+        ApplicationState state = app.state();
         d.registry().put(app);
         LOG.info("Application {} is now {}{}", u.app(), state, app.node().map(n -> " on " + n).orElse(""));
         return done(Reply.ok());
+    }
+
+    private static RegisteredApplication applied(RegisteredApplication app, ClusterRequest.AppUpdate u) {
+        Optional<Instant> started = u.startTime().flatMap(Applications::epoch);
+        return app.in(ApplicationState.fromWire(u.state()), u.node(), started)
+                .withMonitor(u.monitor().map("1"::equals).orElse(app.monitor()));
     }
 
     /** START_APP: start here with clstartapp. */

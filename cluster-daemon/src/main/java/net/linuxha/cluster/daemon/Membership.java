@@ -317,13 +317,13 @@ final class Membership {
         }, executors.io());
         sending = sent;
         sent.whenComplete((reply, error) -> {
-                    if (error == null) {
-                        executors.onState(() -> then.accept(reply));
-                    } else {
-                        LOG.debug("{} to node {} failed: {}", request.keyword(), peerNode,
-                                DaemonExecutors.cause(error).getMessage());
-                    }
-                });
+            if (error == null) {
+                executors.onState(() -> then.accept(reply));
+            } else {
+                LOG.debug("{} to node {} failed: {}", request.keyword(), peerNode,
+                        DaemonExecutors.cause(error).getMessage());
+            }
+        });
     }
 
     private static Optional<NodeState> parseState(Reply reply) {
