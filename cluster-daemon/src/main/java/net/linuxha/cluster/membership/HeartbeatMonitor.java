@@ -109,6 +109,10 @@ public final class HeartbeatMonitor {
         if (!s.probing()) {
             return Step.stay(s);
         }
+        if (s.verdict() == Verdict.NONE && s.probeStartedAt() != null && s.probeStartedAt().isBefore(s.lastHeard())) {
+            // A heartbeat arrived while this probe ran: what it found is out of date; say nothing about it.
+            return Step.stay(s.probeFinished(ProbeOutcome.NONE, s.network()));
+        }
         List<HeartbeatAction> actions = new ArrayList<>();
         Optional<String> first = probe.answers().stream().map(NetworkAnswer::network).filter(networks::contains)
                 .findFirst();

@@ -243,4 +243,16 @@ class HeartbeatMonitorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> monitor.start(T0, "eth9"));
         assertTrue(e.getMessage().contains("'eth9'"));
     }
+
+    /** Found wiring the daemon: a probe that was running when heartbeats came back must not report the silence. */
+    @Test
+    void aProbeOverTakenByAHeartbeatSaysNothing() {
+        start();
+        tickThrough(0, 4);
+        assertTrue(state.probing(), "a re-scan runs after warn");
+        at(4.2, new HeartbeatReceived("drbd"));
+        assertEquals(List.of(), at(4.5, ProbeResult.none()), "the late probe's empty answer is out of date");
+        assertEquals(Verdict.NONE, state.verdict());
+        assertTrue(!state.probing());
+    }
 }

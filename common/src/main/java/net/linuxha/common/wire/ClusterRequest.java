@@ -77,10 +77,30 @@ public sealed interface ClusterRequest extends Request {
         public Args args() { return appArgs(app); }
     }
 
-    /** @param check clstat's probe, not counted as a sign of life; @param hello a joining node's greeting (25.3) */
-    record Echo(boolean check, boolean hello) implements ClusterRequest {
+    /**
+     * @param check     clstat's probe, not counted as a sign of life
+     * @param hello     a joining node's greeting (25.3)
+     * @param node      ours: the sending cluster daemon's node, when a daemon sends it (heartbeats, formation)
+     * @param network   ours: the logical network the sender used
+     * @param addresses ours: the sender's address on each network, {@code net:ip[,net:ip...]}, so that each daemon
+     *                  learns where to reach its peer on every network (7.2.2)
+     */
+    record Echo(boolean check, boolean hello, Optional<String> node, Optional<String> network,
+                Optional<String> addresses) implements ClusterRequest {
+        public Echo {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(addresses, "addresses");
+        }
+        /** ECHO as a tool sends it: no node, network or addresses. */
+        public Echo(boolean check, boolean hello) {
+            this(check, hello, Optional.empty(), Optional.empty(), Optional.empty());
+        }
         public String keyword() { return "ECHO"; }
-        public Args args() { return Args.builder().flag("check", check).flag("hello", hello).build(); }
+        public Args args() {
+            return Args.builder().flag("check", check).flag("hello", hello).put("node", node).put("net", network)
+                    .put("addrs", addresses).build();
+        }
     }
 
     record ChangeDstate(String state) implements ClusterRequest {

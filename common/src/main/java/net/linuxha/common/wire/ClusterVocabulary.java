@@ -32,7 +32,9 @@ final class ClusterVocabulary {
                 .add("STOP_APP app=name", r -> new ClusterRequest.StopApp(r.required("app")))
                 .add("STOPPING_APP app=name", r -> new ClusterRequest.StoppingApp(r.required("app")))
                 .add("STOPPED_APP app=name", r -> new ClusterRequest.StoppedApp(r.required("app")))
-                .add("ECHO [check=y] [hello=yes]", r -> new ClusterRequest.Echo(r.flag("check"), r.flag("hello")))
+                .add("ECHO [check=y] [hello=yes] [node=name] [net=network] [addrs=net:ip[,net:ip]]",
+                        r -> new ClusterRequest.Echo(r.flag("check"), r.flag("hello"), r.optional("node"),
+                                r.optional("net"), r.optional("addrs")))
                 .add("CHANGE_DSTATE state=state", r -> new ClusterRequest.ChangeDstate(r.required("state")))
                 .add("CHECKSUM app=name", r -> new ClusterRequest.Checksum(r.required("app")))
                 .add("APP_LIST", r -> new ClusterRequest.AppList())

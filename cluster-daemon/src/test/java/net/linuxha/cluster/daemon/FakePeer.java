@@ -1,0 +1,62 @@
+package net.linuxha.cluster.daemon;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import net.linuxha.common.wire.ClusterRequest;
+import net.linuxha.common.wire.Reply;
+import net.linuxha.common.wire.WireContext;
+import net.linuxha.common.wire.WireServer;
+
+/**
+ * The test playing node {@code nodeb} on 127.0.0.2 at the daemon's port, answering as the Reference's secondary
+ * does: ECHO with its state, CHANGE_DSTATE moves it, TIME with its clock (shifted by {@code skew}), CHECKSUM with
+ * the given build checksum. Every request it receives is recorded.
+ */
+final class FakePeer implements AutoCloseable {
+
+    final List<ClusterRequest> received = new CopyOnWriteArrayList<>();
+    private final WireServer server;
+    private final Duration skew;
+    private final String checksum;
+    private volatile String state;
+
+    FakePeer(int port, WireContext wire, String initialState, Duration skew, String checksum) throws Exception {
+        this.state = initialState;
+        this.skew = skew;
+        this.checksum = checksum;
+        this.server = WireServer.start(new InetSocketAddress("127.0.0.2", port), wire, ClusterRequest.VOCABULARY,
+                (request, from) -> CompletableFuture.completedFuture(answer(request)));
+    }
+
+    private Reply answer(ClusterRequest request) {
+        received.add(request);
+        if (request instanceof ClusterRequest.Echo) {
+            return Reply.of(state);
+        } else if (request instanceof ClusterRequest.ChangeDstate change) {
+            state = change.state();
+            return Reply.ok();
+        } else if (request instanceof ClusterRequest.Time) {
+            return Reply.of(Long.toString(Instant.now().plus(skew).getEpochSecond()));
+        } else if (request instanceof ClusterRequest.Checksum) {
+            return Reply.of(checksum);
+        } else if (request instanceof ClusterRequest.AppStatus) {
+            return Reply.of("DOWN,N/A,0,0,0,Yes,nodea+nodeb");
+        }
+        return Reply.ok();
+    }
+
+    boolean receivedHeartbeat() {
+        return received.stream().anyMatch(r -> r instanceof ClusterRequest.Echo e && !e.check() && !e.hello()
+                && e.node().isPresent() && e.network().isPresent());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
