@@ -103,6 +103,7 @@ public final class ClrunappTool implements Callable<Integer> {
     @Override
     public Integer call() throws ConfigException, WireException {
         checkUsage();
+        ToolLog.quietCommandFailures();
         session = ClusterSession.open(env.loadSetup(Optional.empty()), env);
         Optional<String> requested = requestedNode();
         log = ToolLog.to(spec.commandLine().getOut(), env.clock(), "clrunapp");
