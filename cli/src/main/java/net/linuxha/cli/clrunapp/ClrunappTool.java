@@ -19,6 +19,7 @@ import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.cli.cluster.ToolLog;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
+import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.Reply;
@@ -195,9 +196,10 @@ public final class ClrunappTool implements Callable<Integer> {
             log.info("Application " + application + " is already running" + where + " - no action taken.");
             return ExitCode.ALREADY_RUNNING.code();
         }
-        throw new ToolException(ExitCode.ALREADY_RUNNING, "Application " + application + " is " + status.state()
-                + where + "; wait until it is " + (status.state().equals("STARTING") ? "STARTED" : "DOWN")
-                + " (clstat -A " + application + ") before running clrunapp again.");
+        boolean starting = status.state().equals("STARTING");
+        throw new ToolException(starting ? ExitCode.ALREADY_RUNNING : ExitCode.FAILURE, "Application " + application
+                + " is " + status.state() + where + "; wait until it is " + (starting ? "STARTED" : "DOWN")
+                + " (clstat -A " + application + ")" + (starting ? "." : " before running clrunapp again."));
     }
 
     /** The applications to start, dependencies first, {@code application} last. */
@@ -250,7 +252,7 @@ public final class ClrunappTool implements Callable<Integer> {
     }
 
     private void resetValidNodes(String contact) throws WireException {
-        List<String> all = session.config().nodes().stream().map(n -> n.name()).toList();
+        List<String> all = session.config().nodes().stream().map(ClusterNode::name).toList();
         String nodes = String.join(",", all);
         if (preview) {
             log.info("Preview: the valid nodes of application " + application + " would be reset to " + nodes

@@ -16,6 +16,7 @@ import net.linuxha.cli.cluster.NodeProbe;
 import net.linuxha.cli.cluster.ToolLog;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
+import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.PreferredNode;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.Reply;
@@ -53,7 +54,7 @@ final class ClusterFacts implements Placement.Facts {
 
     @Override
     public List<String> nodes() {
-        return session.config().nodes().stream().map(n -> n.name()).toList();
+        return session.config().nodes().stream().map(ClusterNode::name).toList();
     }
 
     @Override

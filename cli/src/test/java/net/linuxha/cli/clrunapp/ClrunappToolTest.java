@@ -255,6 +255,20 @@ class ClrunappToolTest {
     }
 
     @Test
+    void anApplicationStillStoppingIsRefusedUntilItIsDown() throws Exception {
+        build("apache", "");
+        bothUp("apache");
+        cluster.daemon(LOCAL).app("apache", "STOPPING,sl4s1,0,1118801900,0,Yes");
+
+        Run run = run(new ClrunappTool(cluster.env()), "--application", "apache");
+
+        assertEquals(1, run.exit(), run.toString());
+        assertEquals("ERROR " + STAMP + " Application apache is STOPPING on node sl4s1; wait until it is DOWN "
+                + "(clstat -A apache) before running clrunapp again.\n", run.err());
+        assertEquals(List.of(), cluster.runner().commands());
+    }
+
+    @Test
     void aClusterNotRunningSaysSoAndHowToFormIt() throws Exception {
         build("apache", "");
 
