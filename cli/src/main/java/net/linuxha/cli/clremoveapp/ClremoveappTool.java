@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 removed; 1 refused or a step failed; 2 usage; 3 a configuration is invalid or not validated;
  * 4 the cluster is not running (without {@code --force}).
  */
-@Command(name = "clremoveapp", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clremoveapp", sortOptions = false,
         description = {"Removes an application's definition from both nodes of the cluster (its data is kept)."})
 public final class ClremoveappTool implements Callable<Integer> {
 
@@ -57,6 +57,10 @@ public final class ClremoveappTool implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** -V is --verbose here (12), so the standard help options, whose -V is --version, are not mixed in. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
 
     @Mixin
     private LogOptions logging;

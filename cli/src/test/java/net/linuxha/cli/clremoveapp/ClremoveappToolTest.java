@@ -360,4 +360,13 @@ class ClremoveappToolTest {
                 + "of samba is archived to DIR/samba-<date>.tar.gz on both nodes before it is removed.\n", run.err());
         assertEquals(List.of(), runner.commands());
     }
+
+    @Test
+    void helpListsTheOptionsAndVIsVerbose() {
+        Run help = run(new ClremoveappTool(env), "--help");
+
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().contains("-V, --verbose"), help.out());
+        assertTrue(help.out().contains("--backupdir=DIR"), help.out());
+    }
 }
