@@ -89,6 +89,14 @@ public record ClusterPaths(Path configDir, Path logDir, Path runDir) {
         return applicationDir(application).resolve("lems.local.xml");
     }
 
+    /**
+     * {@code /etc/cluster/.status/<application>}: the application's TIME file and STALE flags (12, 14.8), kept by
+     * the cluster daemon and clstartapp; clremoveapp removes it.
+     */
+    public Path applicationStatusDir(String application) {
+        return configDir.resolve(".status").resolve(application);
+    }
+
     /** {@code /etc/cluster/<application>/.appbuild.md5}: the application's build checksum (8.5). */
     public Path applicationBuildChecksum(String application) {
         return applicationDir(application).resolve(".appbuild.md5");
