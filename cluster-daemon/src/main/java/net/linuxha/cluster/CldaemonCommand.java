@@ -23,6 +23,8 @@ import net.linuxha.common.shell.ProcessCommandRunner;
 import net.linuxha.common.wire.WireContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +36,13 @@ import picocli.CommandLine.Spec;
  * {@link ClusterSetup}, the options), then either re-launch detached ({@link Detacher}) or wire and run a
  * {@link ClusterDaemon} until it ends; the exit code says how it ended.
  */
-@Command(name = "cldaemon", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "cldaemon", sortOptions = false,
         description = "The cluster daemon: forms or joins the cluster, exchanges heartbeats with the other node "
                 + "and keeps the state of the applications.")
 public final class CldaemonCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     private static final Logger LOG = LoggerFactory.getLogger("cldaemon");
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.SystemExit;
 import net.linuxha.common.cli.ToolException;
@@ -74,8 +75,8 @@ public final class LemsMain implements Callable<Integer> {
     private CommandSpec spec;
 
     // -V is --verbose in every linuxha tool (LogOptions), so picocli's standard -V/--version is not mixed in.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Mixin
     private LogOptions logging;

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,10 +47,13 @@ import net.linuxha.common.wire.WireException;
  * {@code global.clport}) and cllocks.xml, then serves lock requests until ABORT or a signal; with {@code --detach}
  * it starts itself in the background and returns once that daemon answers.
  */
-@Command(name = "cllockd", mixinStandardHelpOptions = true,
+@Command(name = "cllockd", 
         description = {"The cluster lock daemon: hands out the node-local locks of cllocks.xml (NET, NBD_CLIENT,"
                 + " NBD_SERVER) to the cluster tools, one holder at a time, each for at most its maxt seconds."})
 public final class LockDaemonMain implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(LockDaemonMain.class);
     private static final String DAEMON = "lock daemon";

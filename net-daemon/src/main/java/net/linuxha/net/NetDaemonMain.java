@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.SystemExit;
 import net.linuxha.common.cli.ToolException;
@@ -75,8 +76,8 @@ public final class NetDaemonMain implements Callable<Integer> {
     @Mixin
     private LogOptions logging;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Option(names = "--detach", description = "Run in the background, in a session of its own. Returns once the "
             + "daemon answers on global.clnetdport (exit 0), or fails with the reason it stopped.")

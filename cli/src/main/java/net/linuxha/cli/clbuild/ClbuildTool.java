@@ -13,6 +13,8 @@ import net.linuxha.common.config.ClconfPermissions;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,11 +24,14 @@ import picocli.CommandLine.Option;
  * nodes, then creates the cluster's directories, resource pools and build checksum on both nodes and copies
  * clconf.xml to the other node. Log lines go to the terminal unless --file names a file.
  */
-@Command(name = "clbuild", mixinStandardHelpOptions = true,
+@Command(name = "clbuild", 
         description = {"Check the cluster configuration and both nodes, then build the cluster: directories, "
                 + "port and DRBD resource pools, clconf.xml on the other node, build checksums (Reference 7.2.4).",
                 "Exits 0 when built; non-zero with every problem listed as ERROR lines otherwise."})
 public final class ClbuildTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(Clbuild.class);
 

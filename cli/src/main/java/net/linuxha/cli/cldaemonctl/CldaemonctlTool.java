@@ -14,7 +14,10 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.DaemonUnreachableException;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,9 +33,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 the daemon answered (whatever the answer); 3 configuration problem; 4 no daemon could be
  * reached; 6 a daemon accepted the connection but gave no valid answer.
  */
-@Command(name = "cldaemonctl", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "cldaemonctl", sortOptions = false,
         description = "Sends a request to the cluster daemon and prints its answer.")
 public final class CldaemonctlTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Spec
     private CommandSpec spec;

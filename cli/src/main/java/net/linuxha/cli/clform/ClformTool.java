@@ -13,7 +13,10 @@ import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,9 +30,12 @@ import picocli.CommandLine.Spec;
  * application start failed; 2 usage; 3 configuration invalid or not validated; 4 {@code --join} with no node
  * running; 5 the cluster is already running ({@code --join}: both nodes are up).
  */
-@Command(name = "clform", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clform", sortOptions = false,
         description = "Forms the cluster on both nodes, or joins this or the other node to the running cluster.")
 public final class ClformTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Spec
     private CommandSpec spec;

@@ -19,7 +19,10 @@ import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,9 +36,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 halted; 1 refused (applications running) or a step failed; 2 usage; 3 configuration invalid or
  * not validated; 4 the cluster (or node X's daemon) is not running.
  */
-@Command(name = "clhalt", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clhalt", sortOptions = false,
         description = "Stops the cluster, or the cluster services of one node.")
 public final class ClhaltTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     /** How long to wait for the daemons to exit after ABORT. */
     static final Duration ABORT_LIMIT = Duration.ofSeconds(30);

@@ -12,7 +12,10 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.DaemonUnreachableException;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,9 +29,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 the daemon answered; 3 configuration problem (clnetdport not set); 4 the network daemon is not
  * running; 6 no valid answer.
  */
-@Command(name = "clnetdctl", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clnetdctl", sortOptions = false,
         description = "Sends a request to the network daemon and prints its answer.")
 public final class ClnetdctlTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Spec
     private CommandSpec spec;

@@ -20,6 +20,7 @@ import net.linuxha.cli.cluster.ClusterSession;
 import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.cli.cluster.ToolLog;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.BuildChecksum;
@@ -59,8 +60,8 @@ public final class ClremoveappTool implements Callable<Integer> {
     private CommandSpec spec;
 
     /** -V is --verbose here (12), so the standard help options, whose -V is --version, are not mixed in. */
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Mixin
     private LogOptions logging;

@@ -24,7 +24,10 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,10 +41,13 @@ import picocli.CommandLine.Spec;
  * invalid or not built; 4 the cluster is not running; 5 the application runs already; 6 a daemon gave an answer
  * that could not be understood.
  */
-@Command(name = "clrunapp", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clrunapp", sortOptions = false,
         description = {"Starts an application (and the applications it depends on) on the node that should run it.",
                 "Exits 0 once it is running, 5 if it was running already."})
 public final class ClrunappTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
 

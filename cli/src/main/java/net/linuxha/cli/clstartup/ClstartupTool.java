@@ -16,7 +16,10 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.config.StartupConfig;
 import net.linuxha.common.shell.BackgroundCommand;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,9 +42,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 done (or nothing to do); 1 formation, join or an application start failed; 3 clstartup.xml or
  * clconf.xml missing, invalid or not validated.
  */
-@Command(name = "clstartup", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clstartup", sortOptions = false,
         description = "Forms or joins the cluster at boot, as /etc/cluster/clstartup.xml says.")
 public final class ClstartupTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Spec
     private CommandSpec spec;

@@ -19,7 +19,10 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireException;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,9 +34,12 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 shown; 3 the configuration is invalid or not validated by clbuild (7.2.6); 4 the cluster is not
  * running ({@code Cluster X is not running.}); 6 a daemon gave an answer that cannot be read.
  */
-@Command(name = "clstat", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clstat", sortOptions = false,
         description = "Shows the state of the cluster, its nodes and its applications.")
 public final class ClstatTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Spec
     private CommandSpec spec;

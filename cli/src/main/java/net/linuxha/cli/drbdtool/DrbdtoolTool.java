@@ -20,6 +20,8 @@ import net.linuxha.common.storage.PrimaryMode;
 import net.linuxha.common.storage.Scope;
 import net.linuxha.common.storage.StorageException;
 import net.linuxha.common.storage.SyncOptions;
+import net.linuxha.common.cli.HelpOption;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,9 +35,12 @@ import picocli.CommandLine.Spec;
  * <p>Besides the Reference's actions, {@code sync} (what clbuildapp --sync does: both nodes started, this node's
  * copy pushed to the peer with progress lines, both stopped) and {@code status} (clstat -A's file system lines).
  */
-@Command(name = "drbd_tool", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "drbd_tool", sortOptions = false,
         description = "Manage the DRBD devices and file systems of an application outside the cluster.")
 public final class DrbdtoolTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     /** The actions of 8.6.1 and 18.3, plus sync and status. */
     enum Action {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ConfigException;
@@ -18,6 +19,7 @@ import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +39,8 @@ public final class LemsctlTool implements Callable<Integer> {
     private CommandSpec spec;
 
     // -V is --verbose in the linuxha tools (LogOptions), so picocli's -V/--version is not mixed in.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
+    @Mixin
+    HelpOption help = new HelpOption();
 
     @Option(names = {"-A", "--application"}, required = true, paramLabel = "APPLICATION",
             description = "The application whose Lems gets the message.")
