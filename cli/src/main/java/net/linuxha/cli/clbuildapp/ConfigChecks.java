@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import net.linuxha.cli.checks.Check;
 import net.linuxha.cli.checks.CheckResult;
@@ -157,10 +156,5 @@ final class ConfigChecks {
             results.add(CheckResult.ok("Validated network " + network.net() + " attributes."));
         }
         return results;
-    }
-
-    /** The node whose copy of clconf.xml is compared, for messages. */
-    static Optional<String> peerName(BuildContext ctx) {
-        return Optional.ofNullable(ctx.peer).map(PeerNode::node);
     }
 }

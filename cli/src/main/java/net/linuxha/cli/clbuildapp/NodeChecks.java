@@ -23,7 +23,6 @@ import net.linuxha.common.config.ScriptCommand;
 import net.linuxha.common.config.VolumeGroup;
 import net.linuxha.common.shell.Command;
 import net.linuxha.common.shell.CommandResult;
-import net.linuxha.common.shell.LvmDriver;
 import net.linuxha.common.storage.FsMap;
 
 /**
@@ -247,10 +246,5 @@ final class NodeChecks {
 
     static boolean hasSimvg(BuildContext ctx) {
         return ctx.peer.runner().run(Command.of("sh", "-c", "command -v simvg").withTimeout(QUICK)).succeeded();
-    }
-
-    /** For messages: the LVM driver on the other node. */
-    static LvmDriver peerLvm(BuildContext ctx) {
-        return new LvmDriver(ctx.peer.runner());
     }
 }

@@ -62,7 +62,8 @@ class SmallPartsTest {
                 new FsMapEntry("sambavg", "cfg", Path.of("/samba/cfg"), "ext4", "rw", 10240)));
         List<FileSystemState> states = List.of(
                 new FileSystemState(Path.of("/samba/shares"), "samba_sambavg_shares", FileSystemState.Valid.LOCAL,
-                        FileSystemState.SyncState.SYNCING, OptionalDouble.of(39.5), Optional.of(Duration.ofSeconds(72))),
+                        FileSystemState.SyncState.SYNCING, OptionalDouble.of(39.5),
+                        Optional.of(Duration.ofSeconds(72))),
                 new FileSystemState(Path.of("/samba/cfg"), "samba_sambavg_cfg", FileSystemState.Valid.BOTH,
                         FileSystemState.SyncState.SYNC, OptionalDouble.empty(), Optional.empty()));
         assertEquals(List.of("Sync status: Devices sync'ed: 1, Devices unsync'ed: 0",
