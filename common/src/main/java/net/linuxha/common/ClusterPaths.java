@@ -102,6 +102,14 @@ public record ClusterPaths(Path configDir, Path logDir, Path runDir) {
         return applicationDir(application).resolve(".appbuild.md5");
     }
 
+    /**
+     * {@code /etc/cluster/<application>/.vgbuild.md5}: written by clbuildapp --vgbuild over appconf.xml and the
+     * logical volumes it validated, so --build can tell that the volume group step ran for this configuration (8.5).
+     */
+    public Path applicationVgbuildChecksum(String application) {
+        return applicationDir(application).resolve(".vgbuild.md5");
+    }
+
     /** A log file in the cluster log directory, e.g. {@code cldaemon.log} or {@code clstart.apache.log} (17.1). */
     public Path log(String fileName) {
         return logDir.resolve(fileName);
