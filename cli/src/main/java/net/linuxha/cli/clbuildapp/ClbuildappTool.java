@@ -11,6 +11,7 @@ import net.linuxha.cli.cluster.ClusterSession;
 import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cluster.ClusterSetup;
@@ -32,12 +33,15 @@ import picocli.CommandLine.Option;
  * allocates its resources on both nodes and synchronises its file systems to the other node. With --force it
  * rebuilds a built (even running) application: file systems added, removed or grown.
  */
-@Command(name = "clbuildapp", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "clbuildapp", sortOptions = false,
         description = {"Check, build and synchronise an application of the cluster (Reference 8).",
                 "Run the stages in order on the node where the application's file systems are mounted: --check, "
                         + "--vgbuild, --build, --sync. Exits 0 when the stage completed; non-zero with every problem "
                         + "listed as ERROR lines otherwise."})
 public final class ClbuildappTool implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help = new HelpOption();
 
     private static final Logger LOG = LoggerFactory.getLogger(Clbuildapp.class);
 
