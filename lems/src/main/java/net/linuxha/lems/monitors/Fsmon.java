@@ -89,7 +89,6 @@ public final class Fsmon implements Monitor {
     private final Set<String> warned = new HashSet<>();
     private boolean unreachable;
     private boolean drbdUnreadable;
-    private boolean contacted;
     private volatile boolean resetRequested;
     private volatile String detail = "";
 
@@ -122,7 +121,6 @@ public final class Fsmon implements Monitor {
             return CheckResult.of(RC_CANNOT_READ_DRBD, "drbdsetup");
         }
         drbdUnreadable = false;
-        contacted = false;
         List<String> lines = new ArrayList<>();
         List<String> failedDisks = new ArrayList<>();
         List<String> resyncs = new ArrayList<>();
@@ -148,10 +146,6 @@ public final class Fsmon implements Monitor {
             lines.add("cldaemon=unreachable");
             detail = String.join("\n", lines);
             return CheckResult.of(RC_CLDAEMON_UNREACHABLE, "cldaemon");
-        }
-        if (unreachable && contacted) {
-            LOG.warn("fsmon for {}: the local cluster daemon answers again; sync reports resumed", application);
-            unreachable = false;
         }
         if (unreachable) {
             lines.add("cldaemon=unreachable");
@@ -233,7 +227,10 @@ public final class Fsmon implements Monitor {
 
     private Reply send(ClusterRequest request) throws WireException {
         Reply reply = cluster.send(request);
-        contacted = true;
+        if (unreachable) {
+            LOG.warn("fsmon for {}: the local cluster daemon answers again; sync reports resumed", application);
+            unreachable = false;
+        }
         return reply;
     }
 
