@@ -50,7 +50,8 @@ final class NetworkNode {
                 </global>
                 <timings><keepalive>3</keepalive><warn>7</warn><dead>12</dead><clusterform>300</clusterform></timings>
                 <node><name>servera</name><network name="public" cards="%s"/><network name="drbd" cards="eth2"/></node>
-                <node><name>serverb</name><network name="public" cards="eth0"/><network name="drbd" cards="eth2"/></node>
+                <node><name>serverb</name><network name="public" cards="eth0"/>
+                    <network name="drbd" cards="eth2"/></node>
                 </clconf>
                 """.formatted(publicCards);
         Files.createDirectories(paths.configDir());
