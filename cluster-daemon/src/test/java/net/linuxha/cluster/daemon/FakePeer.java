@@ -24,6 +24,8 @@ final class FakePeer implements AutoCloseable {
     private final Duration skew;
     private final String checksum;
     private volatile String state;
+    /** Answers by request keyword that override the defaults below (e.g. LOADAVERAGE, START_DRBD). */
+    final java.util.Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakePeer(int port, WireContext wire, String initialState, Duration skew, String checksum) throws Exception {
         this.state = initialState;
@@ -35,6 +37,10 @@ final class FakePeer implements AutoCloseable {
 
     private Reply answer(ClusterRequest request) {
         received.add(request);
+        String fixed = answers.get(request.keyword());
+        if (fixed != null) {
+            return Reply.of(fixed);
+        }
         if (request instanceof ClusterRequest.Echo) {
             return Reply.of(state);
         } else if (request instanceof ClusterRequest.ChangeDstate change) {
