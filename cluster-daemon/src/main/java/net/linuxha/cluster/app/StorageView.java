@@ -28,6 +28,6 @@ public interface StorageView {
     /** Stops (drbdadm down) this node's DRBD resources: all, or {@code only}. */
     void stop(String application, Optional<FileSystemId> only) throws ConfigException;
 
-    /** {@code drbdadm invalidate-remote}: this node's copy of {@code fs} is the source, the peer's is resynchronised. */
+    /** {@code drbdadm invalidate-remote}: this node's copy of {@code fs} is the source; the peer's is resynced. */
     void invalidateRemote(String application, FileSystemId fs) throws ConfigException;
 }
