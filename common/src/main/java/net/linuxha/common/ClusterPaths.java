@@ -94,6 +94,14 @@ public record ClusterPaths(Path configDir, Path logDir, Path runDir) {
         return applicationDir(application).resolve(".appbuild.md5");
     }
 
+    /**
+     * {@code /etc/cluster/.status/<application>}: the application's STALE flags ({@code VG.LV.node.STALE}), its
+     * {@code TIME} file and {@code LIVENODE} (Reference 5.3, 22.4), kept by clstartapp and clhaltapp on both nodes.
+     */
+    public Path statusDir(String application) {
+        return configDir.resolve(".status").resolve(application);
+    }
+
     /** A log file in the cluster log directory, e.g. {@code cldaemon.log} or {@code clstart.apache.log} (17.1). */
     public Path log(String fileName) {
         return logDir.resolve(fileName);
