@@ -171,10 +171,8 @@ final class ApplicationHalt {
         String app = session.name();
         LockHandle client = session.lock("NBD_CLIENT");
         try {
-            LOG.info("Stopping all active DRBD connections on {}.", session.localNode());
             storage.makeSecondary(app);
             storage.takeDown(app, Scope.LOCAL);
-            LOG.info("All active DRBD devices stopped locally.");
         } catch (StorageException | ShellException e) {
             LOG.error("Stopping the DRBD devices here failed: {}", e.getMessage());
             clean = false;
@@ -188,10 +186,8 @@ final class ApplicationHalt {
         }
         LockHandle server = session.lock("NBD_SERVER");
         try {
-            LOG.info("Stopping all active DRBD devices on {}.", session.peerNode());
-            if (storage.takeDown(app, Scope.BOTH)) {
-                LOG.info("All active DRBD devices stopped remotely.");
-            }
+            // BOTH finds this node's devices down already and goes on to the other node's.
+            storage.takeDown(app, Scope.BOTH);
         } catch (StorageException | ShellException e) {
             LOG.warn("Stopping the DRBD devices on {} failed: {}", session.peerNode(), e.getMessage());
         } finally {

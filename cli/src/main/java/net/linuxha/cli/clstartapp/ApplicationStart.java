@@ -191,15 +191,9 @@ final class ApplicationStart {
         LockHandle nbd = session.lock("NBD_CLIENT");
         try {
             rollback.push("stop the DRBD devices", () -> storage.takeDown(app, scope));
-            boolean peerStarted = storage.bringUp(app, scope);
-            LOG.info("Local DRBD devices started successfully.");
-            if (scope == Scope.BOTH && peerStarted) {
-                LOG.info("DRBD devices started successfully on {}.", session.peerNode());
-            }
+            storage.bringUp(app, scope);
             rollback.push("make the DRBD devices secondary", () -> storage.makeSecondary(app));
-            LOG.info("Attempting to make local DRBD devices primary...");
             storage.makePrimary(app, PrimaryMode.forStart(start));
-            LOG.info("All local DRBD now primary.");
         } finally {
             AppSession.release(nbd);
         }
