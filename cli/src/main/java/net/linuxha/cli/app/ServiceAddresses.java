@@ -52,6 +52,9 @@ public final class ServiceAddresses {
 
     /** Where each address would go now. */
     public List<ServiceAddress> plan(ClusterNode node, List<ApplicationNetwork> networks) {
+        if (networks.isEmpty()) {
+            return List.of();
+        }
         return AddressPlanner.plan(node, networks, ip.addresses());
     }
 
@@ -62,6 +65,9 @@ public final class ServiceAddresses {
     /** Which of {@code addresses} this node holds now. */
     public List<Held> held(List<String> addresses) {
         List<Held> held = new ArrayList<>();
+        if (addresses.isEmpty()) {
+            return held;
+        }
         for (IpInterface card : ip.addresses()) {
             for (IpAddress a : card.ipv4Addresses()) {
                 if (addresses.contains(a.address())) {
