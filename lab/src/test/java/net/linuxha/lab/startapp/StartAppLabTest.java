@@ -96,6 +96,9 @@ class StartAppLabTest {
             assertEquals(5, inUse.exitCode(), inUse.toString());
             assertTrue(inUse.err().contains("It appears that the IP address for this application is in use."),
                     inUse.toString());
+            assertTrue(ok(lab, "servera", "cat /var/log/cluster/clstart.apache.log").out()
+                    .contains("IP address " + SERVICE + " answers ARP on card eth0"), "found by duplicate address "
+                    + "detection");
             assertClean(lab, "servera");
             Halab.require(lab.client("ip", "addr", "del", SERVICE + "/24", "dev", "eth0"), "client frees address");
 
