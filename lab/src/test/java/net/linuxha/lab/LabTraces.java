@@ -56,12 +56,25 @@ final class LabTraces {
     }
 
     /** Processes in one of the namespaces, or (anyInit) running any node's node-init. */
+    /** True when the process was started by this lab instance's halab (its HALAB_ID is ours; other labs differ). */
+    static boolean ofThisLab(Path process) {
+        String id = System.getenv().getOrDefault("HALAB_ID", "");
+        String environ = read(process.resolve("environ"));
+        String theirs = "";
+        for (String entry : environ.split("\0")) {
+            if (entry.startsWith("HALAB_ID=")) {
+                theirs = entry.substring("HALAB_ID=".length());
+            }
+        }
+        return theirs.equals(id);
+    }
+
     private static List<String> processes(Set<String> labNamespaces, boolean anyInit) {
         List<String> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 String cmdline = read(p.resolve("cmdline")).replace('\0', ' ').trim();
-                boolean ours = anyInit && cmdline.contains("lab/node-init");
+                boolean ours = anyInit && cmdline.contains("lab/node-init") && ofThisLab(p);
                 for (String kind : List.of("pid", "net")) {
                     ours |= labNamespaces.contains(link(p.resolve("ns").resolve(kind)));
                 }

@@ -191,7 +191,25 @@ class DrbdSimTest {
                 .noneMatch(l -> l.startsWith("simt-")), "namespaces removed");
         assertTrue(SimNodes.exec(java.util.List.of("losetup", "-a"), Duration.ofSeconds(10)).out().lines()
                 .noneMatch(l -> l.contains(dir.toString())), "loop devices detached");
-        assertTrue(SimNodes.exec(java.util.List.of("pgrep", "-f", "drbdserver.py"), Duration.ofSeconds(10)).out()
-                .isBlank(), "no DRBD agent left running");
+        assertTrue(agentsUsing(dir).isEmpty(), "no DRBD agent of this test left running: " + agentsUsing(dir));
+    }
+
+    /** Simulator agents whose disk directory lies under {@code dir} (other labs on the machine have their own). */
+    private static java.util.List<String> agentsUsing(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> read(p.resolve("cmdline")).contains("drbdserver.py"))
+                    .filter(p -> read(p.resolve("environ")).contains(dir.toString()))
+                    .map(p -> p.getFileName().toString())
+                    .toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | SecurityException e) {
+            return "";
+        }
     }
 }
