@@ -70,6 +70,12 @@ class ClhaltApplicationsLabTest {
                 assertTrue(LabTools.texts(form.out()).contains("INFO Cluster daemon on servera accepted the start "
                         + "of application apache (answer OK)."), form.toString());
                 awaitStartedOn(t, "servera", page);
+                // 11.3.1: one File Systems row per logical volume of apache, from the daemon's lvinfo.
+                Halab.Result detail = Halab.require(t.run("servera", "clstat", "--application", "apache"), "clstat -A");
+                for (String lv : new String[] {"admin", "docs", "logs"}) {
+                    assertTrue(detail.out().lines().anyMatch(l -> l.matches("app01vg/" + lv + " +\\S+ +drbd +\\S+.*")),
+                            detail.toString());
+                }
 
                 // 13.3: the default action refuses to take out a node running an application.
                 Halab.Result refused = t.run("servera", "clhalt", "--node", "servera");

@@ -89,6 +89,9 @@ class ClusterToolsLabTest {
             awaitBothUp(t);
             assertTrue(t.daemonRuns("servera") && t.daemonRuns("serverb"), "cldaemon-cluster1 runs on both");
             assertTrue(t.log("servera").contains("Both nodes agree UP"), t.log("servera"));
+            assertTrue(t.sh("serverb", "tr '\\0' '\\n' < /proc/" + t.pid("serverb") + "/environ").out().lines()
+                    .anyMatch("LINUXHA_TOC_ACTION=halt-node"::equals), "serverb's daemon, started over ssh, got the "
+                    + "lab's reset action");
 
             for (String node : new String[] {"servera", "serverb"}) {
                 Halab.Result stat = t.run(node, "clstat");
