@@ -95,7 +95,9 @@ public final class ClstartupTool implements Callable<Integer> {
                         + session.localNode() + " does not join it.");
                 return ExitCode.SUCCESS.code();
             }
-            starter.join(options);
+            // allow_single_node is about forming alone; it must not turn a join into a forced one (--force on a
+            // join also accepts clocks more than 10 minutes apart, 10.1.1).
+            starter.join(new StartOptions(false, options.timeout(), false, Optional.empty()));
             return ExitCode.SUCCESS.code();
         }
         starter.checkNotRunning(List.of(session.localNode()));

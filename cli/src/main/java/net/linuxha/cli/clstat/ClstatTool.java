@@ -15,6 +15,7 @@ import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.ClusterRequest;
 import net.linuxha.common.wire.Reply;
@@ -78,7 +79,11 @@ public final class ClstatTool implements Callable<Integer> {
     private List<String> summary(ClusterSession session, List<NodeProbe> probes, NodeProbe.Running contact)
             throws WireException {
         List<NodeRow> nodes = new ArrayList<>();
-        for (NodeProbe probe : probes) {
+        // Rows in clconf.xml order, not "this node first" as the probes are: clstat shows the same table on both
+        // nodes, as 11.3 and 13.1 show it.
+        for (ClusterNode configured : session.config().nodes()) {
+            NodeProbe probe = probes.stream().filter(p -> p.node().equals(configured.name())).findFirst()
+                    .orElseThrow();
             nodes.add(new NodeRow(probe.node(), nodeState(session, contact.node(), probe), probe.answered()));
         }
         List<AppStatus> apps = new Applications(session, contact.node()).all();

@@ -9,7 +9,9 @@ import net.linuxha.cli.cluster.TextTable;
 /**
  * The "File Systems" part of {@code clstat --application X} (11.3.1), from the daemon's answer to
  * {@code APP_STATUS app=X lvinfo=yes} (25.4): a first line with the error state or OK, then one line per logical
- * volume {@code vg.lv,MD,ND,state,valid,personality,action[,valid/total,rate,estimate]}.
+ * volume. Two layouts are read: the Reference's {@code vg.lv,MD,ND,state,valid,personality,action[,valid/total,rate,
+ * estimate]} (docs/protocol.md) and the one this cluster daemon sends, {@code vg.lv,minor,state,valid,action[,
+ * valid/total,rate,estimate]} (docs/cldaemon.md); told apart by their field count (7/10 against 5/8).
  *
  * <p>The daemon reports logical volumes, not mount points, so the first column is {@code vg/lv}.
  */
@@ -31,13 +33,17 @@ final class FileSystemReport {
         TextTable table = new TextTable("Volume", "Valid", "Type", "State", "% Complete", "Completion");
         for (int i = 1; i < rows.length; i++) {
             String[] f = rows[i].strip().split(",", -1);
-            if (f.length < 7) {
+            // Found in the lab: the daemon's 5-field rows were all dropped, leaving an empty table.
+            boolean daemonLayout = f.length == 5 || f.length == 8;
+            if (!daemonLayout && f.length < 7) {
                 continue;
             }
-            String action = f[6].strip();
-            boolean syncing = action.toLowerCase(Locale.ROOT).equals("syncing") && f.length >= 10;
-            table.row(f[0].strip().replace('.', '/'), f[4].strip(), "drbd", action,
-                    syncing ? percent(f[7]) : "", syncing ? completion(f[9]) : "");
+            int validAt = daemonLayout ? 3 : 4;
+            int actionAt = daemonLayout ? 4 : 6;
+            String action = f[actionAt].strip();
+            boolean syncing = action.toLowerCase(Locale.ROOT).equals("syncing") && f.length >= actionAt + 4;
+            table.row(f[0].strip().replace('.', '/'), f[validAt].strip(), "drbd", action,
+                    syncing ? percent(f[actionAt + 1]) : "", syncing ? completion(f[actionAt + 3]) : "");
         }
         lines.addAll(table.lines());
         return lines;

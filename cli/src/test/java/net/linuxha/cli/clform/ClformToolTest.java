@@ -78,14 +78,33 @@ class ClformToolTest {
     }
 
     @Test
-    void forceTimeoutAndNolockingArePassedToCldaemon() {
+    void forceAndTimeoutArePassedToCldaemon() {
         daemonsFormWhenBothRun();
 
-        Run run = run(new ClformTool(cluster.env()), "--noapps", "--force", "--timeout", "20", "--nolocking");
+        Run run = run(new ClformTool(cluster.env()), "--noapps", "--force", "--timeout", "20");
 
         assertEquals(0, run.exit(), run.toString());
-        assertEquals("local: " + bin + " --form --detach --verbose --force --timeout 20 --nolocking",
+        assertEquals("local: " + bin + " --form --detach --verbose --force --timeout 20",
                 cluster.runner().commands().get(0));
+    }
+
+    /**
+     * Found in the lab: cldaemon takes neither --nolocking nor --config, so passing them on failed the first daemon
+     * start with "Unknown option". clform refuses them before it starts anything, saying what works instead.
+     */
+    @Test
+    void nolockingAndConfigAreRefusedBeforeAnythingStarts() {
+        Run nolocking = run(new ClformTool(cluster.env()), "--nolocking");
+        Run config = run(new ClformTool(cluster.env()), "--config", "/root/alt.xml");
+
+        assertEquals(2, nolocking.exit(), nolocking.toString());
+        assertTrue(nolocking.err().contains("--nolocking is not supported yet") && nolocking.err().contains(
+                "remove <clport>"), nolocking.err());
+        assertEquals(2, config.exit(), config.toString());
+        assertTrue(config.err().contains("--config /root/alt.xml is not supported yet")
+                && config.err().contains("LINUXHA_ROOT=DIR"), config.err());
+        assertEquals(List.of(), cluster.runner().commands(), "no cldaemon was run");
+        assertEquals("", nolocking.out() + config.out());
     }
 
     @Test

@@ -105,6 +105,24 @@ class ClstartupToolTest {
                 cluster.runner().commands());
     }
 
+    /** Found in the lab: allow_single_node yes made the boot-time join a "Forced Join" with cldaemon --force. */
+    @Test
+    void allowingASingleNodeDoesNotForceTheJoin() throws Exception {
+        cluster.daemon(PEER, "UP");
+        startup("yes", "yes", "no", "<timeout>10</timeout>");
+        cluster.runner().script((node, argv) -> {
+            cluster.daemon(LOCAL, "UP");
+            return Outcome.ok();
+        });
+
+        Run joined = run(new ClstartupTool(cluster.env()));
+
+        assertEquals(0, joined.exit(), joined.toString());
+        assertEquals(List.of("local: " + bin + " --join --detach --verbose --timeout 10"),
+                cluster.runner().commands());
+        assertTrue(joined.outLines().contains(info("Join of cldaemon on sl4s1...").get(0)), joined.toString());
+    }
+
     @Test
     void theFirstNodeStartsTheAutostartApplications() throws Exception {
         startup("no", "no", "yes", "");

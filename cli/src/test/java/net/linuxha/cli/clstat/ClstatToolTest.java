@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import net.linuxha.cli.cluster.TestCluster;
+import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.cli.cluster.TestCluster.Run;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,24 @@ class ClstatToolTest {
                 "Application  Node   State     Started   Monitor  Stale  Fail-over?",
                 "apache       sl4s1  STARTED   1:01:52   Running  0      No",
                 "samba        sl4s2  STOPPING  0:00:-50  N/A      1      No"), run.outLines());
+    }
+
+    /** Found in the lab: run on the second node, clstat listed that node first; both nodes show one table. */
+    @Test
+    void onTheSecondNodeTheNodesAreListedInClconfOrder() throws Exception {
+        cluster.daemon(LOCAL, "UP").nodeState(PEER, "UP");
+        cluster.daemon(PEER, "UP").nodeState(LOCAL, "UP");
+        ToolEnvironment base = cluster.env();
+        ToolEnvironment onSecondNode = new ToolEnvironment(base.paths(), base.clock(), base.runner(), () -> PEER,
+                base.resolver(), base.locator(), base.binDir(), base.root(), base.pollInterval());
+
+        Run run = run(new ClstatTool(onSecondNode));
+
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(List.of("Cluster: sl4cluster - UP", "", "Node   Status", "sl4s1  UP", "sl4s2  UP"),
+                run.outLines().subList(0, 5), run.toString());
+        assertEquals(List.of("ECHO check=yes", "GET_NODE_STATE node=sl4s1", "APP_LIST"),
+                cluster.daemon(PEER).requests(), "the second node's own daemon answers it");
     }
 
     @Test

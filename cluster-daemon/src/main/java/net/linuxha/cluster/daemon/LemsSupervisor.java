@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import net.linuxha.cluster.state.ApplicationState;
 import net.linuxha.common.shell.CommandResult;
 
 /**
@@ -54,7 +55,10 @@ final class LemsSupervisor {
     }
 
     private void restart(String application, int port) {
-        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())).orElse(false);
+        // STARTED only: while clstartapp is still starting it, Lems' network monitors would find the service
+        // address missing and put it up themselves, and clstartapp then fails "Address already assigned" (lab).
+        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())
+                && a.state() == ApplicationState.STARTED).orElse(false);
         if (!here) {
             finish(application, false);
             return;
