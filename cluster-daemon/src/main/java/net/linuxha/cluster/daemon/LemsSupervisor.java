@@ -2,13 +2,9 @@ package net.linuxha.cluster.daemon;
 
 import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.Optional;
 
+import net.linuxha.common.daemon.LocalPort;
 import net.linuxha.common.shell.CommandResult;
 
 /**
@@ -42,7 +38,7 @@ final class LemsSupervisor {
         if (port.isEmpty()) {
             return false;
         }
-        if (answers(port.get())) {
+        if (LocalPort.accepts(port.get())) {
             return true;
         }
         if (!siblings.present("lems", "net.linuxha.lems.LemsMain")) {
@@ -57,16 +53,6 @@ final class LemsSupervisor {
             LOG.error("Could not start Lems for application {}: {}", application, result.describeFailure());
             return false;
         }
-        return answers(port.get());
-    }
-
-    static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    (int) Duration.ofMillis(500).toMillis());
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return LocalPort.accepts(port.get());
     }
 }
