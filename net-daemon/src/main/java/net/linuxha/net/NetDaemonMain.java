@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import net.linuxha.common.ClusterPaths;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
@@ -185,9 +186,9 @@ public final class NetDaemonMain implements Callable<Integer> {
         return ExitCode.SUCCESS.code();
     }
 
-    private int send(WireClient self) throws WireException {
-        Reply reply = self.send(message);
-        spec.commandLine().getOut().println(reply.text().stripTrailing());
+    private int send(WireClient self) {
+        Reply reply = DaemonCall.send(self, message);
+        DaemonCall.print(spec.commandLine().getOut(), reply);
         return reply.isError() ? ExitCode.FAILURE.code() : ExitCode.SUCCESS.code();
     }
 
