@@ -12,6 +12,8 @@ public final class Wait {
 
     /** Between two looks at a cheap condition (a flag, a file). */
     public static final Duration OFTEN = Duration.ofMillis(20);
+    /** Between two looks at a costly condition (a command run inside a lab node). */
+    public static final Duration SLOWLY = Duration.ofMillis(250);
 
     private Wait() {
     }
@@ -46,6 +48,11 @@ public final class Wait {
     /** Fails with {@code failure} (computed then) unless {@code condition} holds within {@code limit}. */
     public static void assertWithin(Duration limit, BooleanSupplier condition, Supplier<String> failure) {
         assertWithin(limit, OFTEN, condition, failure);
+    }
+
+    /** The same, looking every {@code interval}, for a condition that says what it waits for by its name. */
+    public static void assertWithin(Duration limit, Duration interval, BooleanSupplier condition) {
+        assertWithin(limit, interval, condition, () -> "the condition does not hold");
     }
 
     /** The same, looking every {@code interval}. */
