@@ -34,7 +34,7 @@ import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogDestination;
 import net.linuxha.common.log.LogFiles;
 import net.linuxha.common.shell.ProcessCommandRunner;
-import net.linuxha.common.wire.LockRequest;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
@@ -152,7 +152,7 @@ public final class LockDaemonMain implements Callable<Integer> {
         WireContext quick = wire.withSettings(wire.settings().withConnectTimeout(Duration.ofSeconds(2))
                 .withRequestTimeout(Duration.ofSeconds(5)));
         try {
-            Reply reply = new WireClient(address, DAEMON, quick).send(new LockRequest.Echo());
+            Reply reply = new WireClient(address, DAEMON, quick).send(new ControlRequest.Echo());
             return reply.text().equals("UP");
         } catch (WireException e) {
             return false;

@@ -34,6 +34,7 @@ import net.linuxha.common.log.LogFiles;
 import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.LinkState;
 import net.linuxha.common.shell.ProcessCommandRunner;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.NetRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
@@ -203,7 +204,7 @@ public final class NetDaemonMain implements Callable<Integer> {
 
     private static boolean answers(WireClient daemon) {
         try {
-            return daemon.send(new NetRequest.Echo()).text().equals("UP");
+            return daemon.send(new ControlRequest.Echo()).text().equals("UP");
         } catch (WireException e) {
             return false;
         }

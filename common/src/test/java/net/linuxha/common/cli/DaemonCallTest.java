@@ -14,7 +14,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import net.linuxha.common.wire.LockRequest;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
@@ -46,7 +46,7 @@ class DaemonCallTest {
     void nothingListeningIsNotRunning() throws Exception {
         WireClient daemon = new WireClient(new InetSocketAddress(InetAddress.getLoopbackAddress(), freePort()),
                 "lock daemon", quick());
-        ToolException e = assertThrows(ToolException.class, () -> DaemonCall.send(daemon, new LockRequest.Echo()));
+        ToolException e = assertThrows(ToolException.class, () -> DaemonCall.send(daemon, new ControlRequest.Echo()));
         assertEquals(ExitCode.NOT_RUNNING, e.exitCode());
         assertTrue(e.getMessage().startsWith("Unable to contact lock daemon.\n"), e.getMessage());
     }
