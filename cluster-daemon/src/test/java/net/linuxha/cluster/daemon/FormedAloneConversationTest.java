@@ -186,7 +186,7 @@ class FormedAloneConversationTest {
     @Test
     void housekeepingRequests() throws Exception {
         List<String> help = node.send("HELP").fields();
-        assertTrue(help.contains("ECHO") && help.contains("NETWORK_FAILED") && help.size() == 36, help.toString());
+        assertTrue(help.contains("ECHO") && help.contains("NETWORK_FAILED") && help.size() == 37, help.toString());
         assertTrue(ask("LOADAVERAGE").matches("[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+/[0-9]+"));
         assertEquals("OK LOGGING=OFF", ask("VERBOSE off=true"));
         assertEquals("OK LOGGING=ON", ask("VERBOSE on=true"));
