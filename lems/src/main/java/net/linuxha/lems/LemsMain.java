@@ -37,6 +37,7 @@ import net.linuxha.lems.action.ExitReason;
 import net.linuxha.lems.daemon.LemsCheckMode;
 import net.linuxha.lems.daemon.LemsDaemon;
 import net.linuxha.lems.daemon.LemsLocations;
+import net.linuxha.lems.daemon.MonitorServices;
 import net.linuxha.lems.daemon.PortProbe;
 import net.linuxha.lems.daemon.ShellProgramRunner;
 import net.linuxha.lems.daemon.WireClusterDaemonLink;
@@ -149,7 +150,7 @@ public final class LemsMain implements Callable<Integer> {
             loaded.warnings().forEach(w -> LOG.warn("{}", w));
             RemoteShell remote = new RemoteShell(runner, setup.peer().name());
             LemsConfig config = loaded.config();
-            MonitorContext context = monitorContext(config);
+            MonitorContext context = monitorContext(setup, config);
             MonitorRegistry registry = MonitorRegistry.loadWithJars(config.modules(), getClass().getClassLoader());
             LemsCheckMode.Outcome outcome = new LemsCheckMode(application, file, config, paths, remote, registry,
                     context).run();
@@ -217,7 +218,7 @@ public final class LemsMain implements Callable<Integer> {
                     .orElseGet(() -> new InetSocketAddress(config.port()));
             daemon = LemsDaemon.start(new LemsDaemon.Setup(application, file, config, paths, setup.wireContext(),
                     bind, new WireClusterDaemonLink(cluster), new ShellProgramRunner(runner), clock,
-                    Schedule.DEFAULT_RUN_TIMEOUT, Optional.of(logs)));
+                    Schedule.DEFAULT_RUN_TIMEOUT, Optional.of(logs), MonitorServices.of(setup, runner, cluster)));
         } catch (IOException e) {
             logs.close();
             throw new ToolException(ExitCode.ALREADY_RUNNING, "the Lems of " + application + " cannot start: "
@@ -246,9 +247,11 @@ public final class LemsMain implements Callable<Integer> {
         return ExitCode.SUCCESS.code();
     }
 
-    private MonitorContext monitorContext(LemsConfig config) {
+    private MonitorContext monitorContext(ClusterSetup setup, LemsConfig config) {
+        WireClient cluster = new WireClient(ClusterSetup.localAddress(setup.config().port()), "local cluster daemon",
+                setup.wireContext());
         return new MonitorContext(application, "", paths, clock, new ShellProgramRunner(runner), SystemFiles.system(),
-                config.programs(), LemsLocations.logsDir(config, paths), MonitorContext.Services.none());
+                config.programs(), LemsLocations.logsDir(config, paths), MonitorServices.of(setup, runner, cluster));
     }
 
     private PrintWriter out() {

@@ -101,7 +101,7 @@ public final class ApplicationCatalog {
 
     /** {@code /etc/cluster/.status/<application>}. */
     public Path statusDir(String application) {
-        return paths.configDir().resolve(".status").resolve(application);
+        return paths.applicationStatusDir(application);
     }
 
     /** The STALE flags and TIME of the application, empty when its status directory does not exist. */

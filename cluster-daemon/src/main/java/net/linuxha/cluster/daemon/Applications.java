@@ -272,16 +272,64 @@ final class Applications {
         return Reply.ok();
     }
 
-    /** NETWORK_FAILED: every application running here with an address on that network fails over. */
-    Reply networkFailed(String network) {
-        LOG.error("Network {} has failed on this node (no working card left)", network);
-        for (RegisteredApplication app : d.registry().runningOn(d.localNode())) {
-            if (app.config().networks().stream().anyMatch(n -> n.net().equals(network))) {
-                LOG.warn("Application {} uses network {} - failing it over to {}", app.name(), network,
-                        d.peerNode());
-                failover(app.name(), false);
-            }
+    /**
+     * NETWORK_FAILED (21.2.1, 5.6): clnetd found no working card left for {@code network} on this node. Every
+     * application running here with an address on that network is failed over (stopped here, started on the
+     * other node; this node stays valid for it) when all three hold: the other node is UP in the cluster, it is a
+     * valid node for the application, and its copy of the data is valid (no STALE flag of that node). Otherwise
+     * the application stays here and the reason is logged. Other applications are left alone.
+     */
+    CompletionStage<Reply> networkFailed(String network) {
+        List<RegisteredApplication> using = d.registry().runningOn(d.localNode()).stream()
+                .filter(app -> app.config().networks().stream().anyMatch(n -> n.net().equals(network))).toList();
+        if (using.isEmpty()) {
+            LOG.error("Network {} has failed on this node (no working card left); no application running here "
+                    + "uses it - the failure is logged and no other action takes place. Once it is repaired, run "
+                    + "clnetdctl --msg REREAD on this node.", network);
+            return done(Reply.ok());
         }
+        LOG.error("Network {} has failed on this node (no working card left); applications using it: {}", network,
+                using.stream().map(RegisteredApplication::name).toList());
+        boolean peerUp = d.membership().peerUp();
+        List<String> names = using.stream().map(RegisteredApplication::name).toList();
+        return d.executors().io(() -> staleOnPeer(names)).handleAsync((stale, error) -> {
+            for (RegisteredApplication app : using) {
+                Optional<String> reason = !peerUp ? Optional.of("node " + d.peerNode() + " is not up in the cluster"
+                        + " (state " + d.membership().peerState() + ")")
+                        : !app.validNodes().isValid(d.peerNode()) ? Optional.of("node " + d.peerNode() + " is not a "
+                        + "valid node for it (valid: " + app.validNodes().joined(",") + ")")
+                        : error != null ? Optional.of("its STALE flags cannot be read: "
+                        + DaemonExecutors.cause(error).getMessage())
+                        : stale.get(app.name()).isEmpty() ? Optional.empty()
+                        : Optional.of("the copy of its data on node " + d.peerNode() + " is not valid (stale: "
+                        + stale.get(app.name()) + ")");
+                if (reason.isPresent()) {
+                    LOG.error("Application {} uses failed network {} but is not failed over: {}. It keeps running "
+                            + "here without that network.", app.name(), network, reason.get());
+                } else {
+                    LOG.warn("Application {} uses network {} - failing it over to {}", app.name(), network,
+                            d.peerNode());
+                    failover(app.name(), false);
+                }
+            }
+            return Reply.ok();
+        }, d.executors().state());
+    }
+
+    /** The file systems of each application flagged stale on the peer; blocking (status directory). */
+    private Map<String, List<String>> staleOnPeer(List<String> names) throws java.io.IOException {
+        Map<String, List<String>> stale = new HashMap<>();
+        for (String name : names) {
+            stale.put(name, d.catalog().staleFlags(name).staleOn(d.peerNode()).stream().map(Object::toString)
+                    .toList());
+        }
+        return stale;
+    }
+
+    /** NETWORK_RESTORED: clnetd has a working card on {@code network} again; applications stay where they are. */
+    Reply networkRestored(String network) {
+        LOG.warn("Network {} is working again on this node; applications stay where they are (move them back "
+                + "with clhaltapp/clstartapp if wanted)", network);
         return Reply.ok();
     }
 

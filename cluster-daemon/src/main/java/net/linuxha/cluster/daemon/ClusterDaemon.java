@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import net.linuxha.cluster.app.ApplicationActions;
 import net.linuxha.cluster.app.ApplicationCatalog;
 import net.linuxha.cluster.app.ApplicationRegistry;
+import net.linuxha.cluster.app.DrbdStorageView;
+import net.linuxha.cluster.app.StorageView;
 import net.linuxha.cluster.app.ToolApplicationActions;
 import net.linuxha.cluster.membership.Formation;
 import net.linuxha.cluster.membership.FormationSettings;
@@ -83,7 +85,13 @@ public final class ClusterDaemon {
     private final Duration tick;
     private WireServer server;
 
+    /** The daemon with this node's real storage (DRBD through the shell layer). */
     public ClusterDaemon(Settings settings) throws ConfigException {
+        this(settings, DrbdStorageView.open(settings.setup(), settings.runner(), settings.clock()));
+    }
+
+    /** The daemon with {@code storage} answering the DRBD requests (tests record them). */
+    public ClusterDaemon(Settings settings, StorageView storage) throws ConfigException {
         this.s = settings;
         this.config = settings.setup().config();
         ClusterNode local = settings.setup().local();
@@ -121,8 +129,9 @@ public final class ClusterDaemon {
         this.applications = new Applications(view, lems);
         NodeReset reset = new NodeReset(NodeReset.configured(), settings.runner(), view, this::haltNode);
         this.failures = new NodeFailures(view, applications, reset);
+        PeerForward forward = new PeerForward(view);
         this.handler = new ClusterRequestHandler(view, applications, failures, reset, settings.logs(),
-                () -> stop(ExitCode.SUCCESS));
+                () -> stop(ExitCode.SUCCESS), new DrbdRequests(view, storage, forward), forward);
     }
 
     /**
@@ -163,7 +172,7 @@ public final class ClusterDaemon {
             membership.tick();
             failures.tick(s.clock().instant());
         });
-        executors.every(Duration.ofSeconds(10), () -> applicationsHere().forEach(lems::ensureRunning));
+        executors.every(LemsSupervisor.PERIOD, () -> applicationsHere().forEach(lems::ensureRunning));
     }
 
     /** The port the daemon listens on (tests bind port 0). */

@@ -39,10 +39,14 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
     private final NodeReset reset;
     private final LogControl logs;
     private final Runnable abort;
+    private final DrbdRequests drbd;
+    private final PeerForward peer;
 
     ClusterRequestHandler(DaemonView view, Applications apps, NodeFailures failures, NodeReset reset,
-                          LogControl logs, Runnable abort) {
+                          LogControl logs, Runnable abort, DrbdRequests drbd, PeerForward peer) {
         this.d = view;
+        this.drbd = drbd;
+        this.peer = peer;
         this.apps = apps;
         this.failures = failures;
         this.reset = reset;
@@ -90,14 +94,14 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
             return done(Reply.error("the cluster daemon on " + d.localNode() + " has not formed the cluster yet "
                     + "(state " + m.localState() + "); wait for formation to finish"));
         }
-        return application(r);
+        return application(r, from);
     }
 
-    private CompletionStage<Reply> application(ClusterRequest r) {
+    private CompletionStage<Reply> application(ClusterRequest r, SocketAddress from) {
         if (r instanceof ClusterRequest.AppList) {
             return done(Reply.list(d.registry().names()));
         } else if (r instanceof AppStatus s) {
-            return done(status(s));
+            return s.lvInfo() && d.registry().get(s.app()).isPresent() ? drbd.lvInfo(s.app()) : done(status(s));
         } else if (r instanceof ClusterRequest.AppUpdate u) {
             return apps.update(u).thenCompose(reply -> forward(u.forward(), new ClusterRequest.AppUpdate(u.app(),
                     u.state(), u.node(), u.monitor(), u.startTime(), u.consistency(), u.probe(), false), reply, false));
@@ -116,7 +120,10 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
         } else if (r instanceof ClusterRequest.Failover f) {
             return done(refuseWhilePartitioned().orElseGet(() -> apps.failover(f.app(), true)));
         } else if (r instanceof ClusterRequest.NetworkFailed n) {
-            return done(refuseWhilePartitioned().orElseGet(() -> apps.networkFailed(n.network())));
+            return refuseWhilePartitioned().map(ClusterRequestHandler::done)
+                    .orElseGet(() -> apps.networkFailed(n.network()));
+        } else if (r instanceof ClusterRequest.NetworkRestored n) {
+            return done(apps.networkRestored(n.network()));
         } else if (r instanceof ClusterRequest.RegApp g) {
             return apps.register(g.app()).thenCompose(reply -> forward(g.forward(),
                     new ClusterRequest.RegApp(g.app(), false), reply, false));
@@ -124,7 +131,8 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
             return forward(g.forward(), new ClusterRequest.DeregApp(g.app(), false), apps.deregister(g.app()),
                     false);
         } else if (r instanceof ClusterRequest.Pnode p) {
-            return done(withApp(p.app(), "MISSING_ARG", a -> Reply.ok(PreferredNodes.choose(a, d))));
+            return d.registry().get(p.app()).map(a -> PreferredNodes.choose(a, d).thenApply(Reply::ok))
+                    .orElse(done(Reply.of("MISSING_ARG")));
         } else if (r instanceof ClusterRequest.DependsOn dep) {
             return done(withApp(dep.app(), "ERROR_NO_APP", a -> Reply.ok(String.join(",", a.config()
                     .dependencies().stream().filter(n -> d.registry().get(n).isPresent()).toList()))));
@@ -143,13 +151,13 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
         } else if (r instanceof ClusterRequest.FlagSync f) {
             return flag(f.app(), f.vg(), f.lv(), f.valid(), f.forward(), false);
         } else if (r instanceof ClusterRequest.CheckDrbd c) {
-            return done(drbdNotHere(c.app(), c.keyword()));
+            return drbd.check(c);
         } else if (r instanceof ClusterRequest.StartDrbd s) {
-            return done(drbdNotHere(s.app(), s.keyword()));
+            return drbd.start(s);
         } else if (r instanceof ClusterRequest.StopDrbd s) {
-            return done(drbdNotHere(s.app(), s.keyword()));
+            return drbd.stop(s);
         } else if (r instanceof ClusterRequest.StartSync s) {
-            return done(drbdNotHere(s.app(), s.keyword()));
+            return drbd.sync(s, from);
         }
         return done(Reply.error("request " + r.keyword() + " is not handled by this cluster daemon"));
     }
@@ -187,10 +195,6 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
         Optional<RegisteredApplication> found = d.registry().get(s.app());
         if (found.isEmpty()) {
             return Reply.of("NOT_REGISTERED");
-        }
-        if (s.lvInfo()) {
-            return Reply.error("APP_STATUS lvinfo=yes is not provided by this cluster daemon yet; use drbd_tool or "
-                    + "clstat --application " + s.app() + " for the volumes");
         }
         RegisteredApplication a = found.get();
         int consistency;
@@ -261,14 +265,6 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
         return forward(forward, toPeer, local, true);
     }
 
-    private Reply drbdNotHere(String app, String keyword) {
-        if (d.registry().get(app).isEmpty()) {
-            return Reply.of("NOT_REGISTERED");
-        }
-        return Reply.error(keyword + " is not provided by this cluster daemon yet: DRBD resources are managed by "
-                + "clstartapp/clhaltapp and drbd_tool");
-    }
-
     private Reply withApp(String app, String unknown, Function<RegisteredApplication, Reply> answer) {
         return d.registry().get(app).map(answer).orElse(Reply.of(unknown));
     }
@@ -296,25 +292,8 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
         }
     }
 
-    /**
-     * Sends {@code toPeer} on when {@code forward} and the peer is in the cluster; the answer is the local one,
-     * or FAIL-REMOTE (when {@code failRemote}) if the peer could not be told.
-     */
     private CompletionStage<Reply> forward(boolean forward, ClusterRequest toPeer, Reply local, boolean failRemote) {
-        if (!forward || !d.membership().peerUp()) {
-            return done(local);
-        }
-        return d.executors().io(() -> d.peer().send(toPeer)).handle((reply, error) -> {
-            if (error != null) {
-                LOG.warn("Could not forward {} to node {}: {}", toPeer.keyword(), d.peerNode(),
-                        DaemonExecutors.cause(error).getMessage());
-                return failRemote && local.isOk() ? Reply.of("FAIL-REMOTE") : local;
-            }
-            if (failRemote && local.isOk() && !reply.isOk()) {
-                return Reply.of("FAIL-REMOTE");
-            }
-            return local;
-        });
+        return peer.forward(forward, toPeer, local, failRemote);
     }
 
     private static CompletionStage<Reply> done(Reply reply) {

@@ -25,6 +25,7 @@ public final class DaemonExecutors implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("cldaemon");
     private static final int IO_THREADS = 6;
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService state = Executors.newSingleThreadScheduledExecutor(named("cldaemon-state"));
     private final ExecutorService io = Executors.newFixedThreadPool(IO_THREADS, named("cldaemon-io"));
@@ -74,10 +75,22 @@ public final class DaemonExecutors implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops both executors. Messages already handed to the I/O executor (the ABORT to the peer when formation is
+     * refused, the last APP_UPDATE) get {@link #DRAIN} to go out before the rest is interrupted.
+     */
     @Override
     public void close() {
         state.shutdownNow();
-        io.shutdownNow();
+        io.shutdown();
+        try {
+            if (!io.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                io.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            io.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The cause of a failed future, unwrapped, for log lines. */

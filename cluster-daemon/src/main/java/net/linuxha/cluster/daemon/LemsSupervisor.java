@@ -2,57 +2,103 @@ package net.linuxha.cluster.daemon;
 
 import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
-import java.util.Optional;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import net.linuxha.common.daemon.LocalPort;
 import net.linuxha.common.shell.CommandResult;
 
 /**
- * Keeps a Lems running for every application running on this node (25.2: STARTED_APP starts it; 21.2.5 and 21.5:
- * a Lems found dead is started again): probes its port from lems.local.xml and, when nothing answers, runs
- * {@code $linuxha.home/bin/lems --application X --detach}. The registry's monitor field follows what was found.
+ * Keeps one Lems running for every application running on this node (5.7: "the main cluster daemon actually scans
+ * for a running daemon when an application is live, and if not found will start one"; 21.2.5): every
+ * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml
+ * ({@link LocalPort}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
+ * shell layer, at most {@link LemsRestarts#MAX} times in {@link LemsRestarts#WINDOW}. The registry's monitor field
+ * (APP_STATUS, clstat's Monitor column) follows what was found.
+ *
+ * <p>Decisions run on the state thread; probes and starts on the I/O executor, one check per application at a time.
  */
 final class LemsSupervisor {
 
+    static final Duration PERIOD = Duration.ofSeconds(5);
+
     private final DaemonView d;
     private final Siblings siblings;
+    private final LemsRestarts restarts = new LemsRestarts();
+    private final Set<String> checking = new HashSet<>();
+    private final Set<String> givenUp = new HashSet<>();
 
     LemsSupervisor(DaemonView view, Siblings siblings) {
         this.d = view;
         this.siblings = siblings;
     }
 
-    /** Checks (and if need be starts) the Lems of {@code application}; updates its monitor field. */
+    /** Checks (and if need be starts) the Lems of {@code application}; updates its monitor field. State thread. */
     void ensureRunning(String application) {
-        d.executors().io(() -> check(application)).whenComplete((running, error) -> d.executors().onState(() ->
-                d.registry().get(application).ifPresent(app -> {
-                    boolean now = error == null && running;
-                    if (app.monitor() != now) {
-                        d.registry().put(app.withMonitor(now));
+        if (!checking.add(application)) {
+            return;
+        }
+        d.executors().io(() -> d.catalog().lemsPort(application).map(port -> LocalPort.accepts(port) ? 0 : port))
+                .whenComplete((probe, error) -> d.executors().onState(() -> {
+                    if (error != null || probe.isEmpty() || probe.get() == 0) {
+                        finish(application, error == null && probe.isPresent());
+                    } else {
+                        restart(application, probe.get());
                     }
-                })));
+                }));
     }
 
-    private boolean check(String application) {
-        Optional<Integer> port = d.catalog().lemsPort(application);
-        if (port.isEmpty()) {
-            return false;
+    private void restart(String application, int port) {
+        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())).orElse(false);
+        if (!here) {
+            finish(application, false);
+            return;
         }
-        if (LocalPort.accepts(port.get())) {
-            return true;
+        if (!restarts.allow(application, d.clock().instant())) {
+            if (givenUp.add(application)) {
+                LOG.error("Lems for application {} has been started {} times in {} minutes and is not running again "
+                        + "- not starting it before {}; the application is not monitored. See the Lems log of {} "
+                        + "and its lems.local.xml, then run: lems -A {} --detach", application, LemsRestarts.MAX,
+                        LemsRestarts.WINDOW.toMinutes(), restarts.nextAllowed(application), application,
+                        application);
+            }
+            finish(application, false);
+            return;
         }
+        givenUp.remove(application);
+        d.executors().io(() -> start(application, port)).whenComplete((running, error) -> d.executors().onState(() ->
+                finish(application, error == null && running)));
+    }
+
+    private void finish(String application, boolean running) {
+        checking.remove(application);
+        d.registry().get(application).ifPresent(app -> {
+            if (app.monitor() != running) {
+                d.registry().put(app.withMonitor(running));
+            }
+        });
+    }
+
+    /** Blocking: {@code bin/lems -A X --detach} (returns once it listens), then one probe. */
+    private boolean start(String application, int port) {
         if (!siblings.present("lems", "net.linuxha.lems.LemsMain")) {
             LOG.warn("Lems for application {} is not running and cannot be started: the lems daemon "
                     + "(net.linuxha.lems.LemsMain) is not part of this build - the application is not monitored",
                     application);
             return false;
         }
-        LOG.info("Lems for application {} is not running - starting it", application);
-        CommandResult result = siblings.run("lems", "--application", application, "--detach");
+        LOG.warn("Lems for application {} is not running (nothing answers on port {}) - starting it", application,
+                port);
+        CommandResult result = siblings.run("lems", "-A", application, "--detach");
         if (!result.succeeded()) {
             LOG.error("Could not start Lems for application {}: {}", application, result.describeFailure());
             return false;
         }
-        return LocalPort.accepts(port.get());
+        boolean up = LocalPort.accepts(port);
+        if (up) {
+            LOG.info("Lems for application {} started and answers on port {}", application, port);
+        }
+        return up;
     }
 }

@@ -24,6 +24,10 @@ final class FakePeer implements AutoCloseable {
     private final Duration skew;
     private final String checksum;
     private volatile String state;
+    /** CHECKSUM answers by application, where they differ from the one given to the constructor. */
+    final java.util.Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Answers by request keyword that override the defaults below (e.g. LOADAVERAGE, START_DRBD). */
+    final java.util.Map<String, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakePeer(int port, WireContext wire, String initialState, Duration skew, String checksum) throws Exception {
         this.state = initialState;
@@ -35,6 +39,10 @@ final class FakePeer implements AutoCloseable {
 
     private Reply answer(ClusterRequest request) {
         received.add(request);
+        String fixed = answers.get(request.keyword());
+        if (fixed != null) {
+            return Reply.of(fixed);
+        }
         if (request instanceof ClusterRequest.Echo) {
             return Reply.of(state);
         } else if (request instanceof ClusterRequest.ChangeDstate change) {
@@ -42,8 +50,8 @@ final class FakePeer implements AutoCloseable {
             return Reply.ok();
         } else if (request instanceof ClusterRequest.Time) {
             return Reply.of(Long.toString(Instant.now().plus(skew).getEpochSecond()));
-        } else if (request instanceof ClusterRequest.Checksum) {
-            return Reply.of(checksum);
+        } else if (request instanceof ClusterRequest.Checksum c) {
+            return Reply.of(checksums.getOrDefault(c.app(), checksum));
         } else if (request instanceof ClusterRequest.AppStatus) {
             return Reply.of("DOWN,N/A,0,0,0,Yes,nodea+nodeb");
         }

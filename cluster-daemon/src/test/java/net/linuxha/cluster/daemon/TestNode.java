@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 import ch.qos.logback.classic.LoggerContext;
+import net.linuxha.cluster.app.ApplicationActions;
+import net.linuxha.cluster.app.StorageView;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.BuildChecksum;
@@ -57,6 +59,12 @@ final class TestNode implements AutoCloseable {
 
     /** A validated application holding {@code ip} on network public. */
     void application(String name, String ip, boolean autostart, String... dependencies) throws IOException {
+        applicationWith(name, ip, autostart, "", dependencies);
+    }
+
+    /** As above, with more of appconf's global section (e.g. a preferred_node element). */
+    void applicationWith(String name, String ip, boolean autostart, String moreGlobal, String... dependencies)
+            throws IOException {
         Files.createDirectories(paths.applicationDir(name));
         StringBuilder deps = new StringBuilder();
         for (String d : dependencies) {
@@ -64,7 +72,7 @@ final class TestNode implements AutoCloseable {
         }
         Files.writeString(paths.appconf(name), "<?xml version=\"1.0\"?>\n<appconf><global><version>0.2</version>"
                 + "<name>" + name + "</name><takeover>normal</takeover><autostart>" + (autostart ? "yes" : "no")
-                + "</autostart>" + (deps.length() > 0 ? "<dependencies>" + deps + "</dependencies>" : "")
+                + "</autostart>" + moreGlobal + (deps.length() > 0 ? "<dependencies>" + deps + "</dependencies>" : "")
                 + "</global><networks><network net=\"public\" ip=\"" + ip + "\" netmask=\"255.0.0.0\"/></networks>"
                 + "<application><startscript>/bin/true</startscript><stopscript>/bin/true</stopscript>"
                 + "</application></appconf>\n");
@@ -78,13 +86,22 @@ final class TestNode implements AutoCloseable {
 
     /** Starts the daemon (--form, or --join) with optional --force. */
     void start(boolean join, boolean force) throws Exception {
+        start(join, force, null, null);
+    }
+
+    /**
+     * Starts the daemon with {@code actions} (null: the tools) and {@code storage} (null: this host's DRBD) in
+     * place of the real ones.
+     */
+    void start(boolean join, boolean force, ApplicationActions actions, StorageView storage) throws Exception {
         logs = LogSetup.to(new LogDestination.LogFile(log)).verbose(true).install((LoggerContext)
                 org.slf4j.LoggerFactory.getILoggerFactory());
         ClusterSetup setup = setup();
         WireContext wire = setup.wireContext();
-        daemon = new ClusterDaemon(new ClusterDaemon.Settings(setup, new StartMode(join, force, Optional.empty()),
-                Clock.systemUTC(), wire, new ProcessCommandRunner(), root, logs,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, Optional.empty()));
+        ClusterDaemon.Settings settings = new ClusterDaemon.Settings(setup, new StartMode(join, force,
+                Optional.empty()), Clock.systemUTC(), wire, new ProcessCommandRunner(), root, logs,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), actions, Optional.empty());
+        daemon = storage == null ? new ClusterDaemon(settings) : new ClusterDaemon(settings, storage);
         daemon.start();
     }
 

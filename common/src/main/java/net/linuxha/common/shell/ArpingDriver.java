@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class ArpingDriver {
 
     private static final Pattern SENT = Pattern.compile("Sent (\\d+) probes?");
+    private static final Pattern RECEIVED = Pattern.compile("Received (\\d+) response");
 
     /** How neighbours are told; iputils offers both, {@code -U} is what fail-over products use. */
     public enum Mode {
@@ -54,6 +55,36 @@ public final class ArpingDriver {
                     + result.describeFailure(), result);
         }
         return parse(result.stdout());
+    }
+
+    /**
+     * Duplicate address detection before an address is taken (Reference 11.2: "It appears that the IP address for
+     * this application is in use"): {@code arping -D -c COUNT -w COUNT+1 -I CARD ADDRESS}, which asks who has the
+     * address from 0.0.0.0 and exits 1 when some host answered.
+     *
+     * @return true when another host on the card's segment answers for {@code address}
+     */
+    public boolean answeredByAnotherHost(String card, String address, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("arping count must be at least 1, got " + count);
+        }
+        Command command = Command.of("arping", "-D", "-c", Integer.toString(count), "-w",
+                Integer.toString(count + 1), "-I", card, address).withTimeout(Duration.ofSeconds(count + 10L));
+        CommandResult result = runner.run(command);
+        if (result.exitCode() == 0) {
+            return false;
+        }
+        if (result.exitCode() == 1 && result.stdout().contains("Received")) {
+            return Integer.parseInt(received(result.stdout())) > 0;
+        }
+        throw new CommandFailedException("Duplicate address check for " + address + " on card " + card
+                + " failed: " + result.describeFailure() + "; check that arping (iputils) is installed and that card "
+                + card + " is up", result);
+    }
+
+    private static String received(String stdout) {
+        Matcher m = RECEIVED.matcher(stdout);
+        return m.find() ? m.group(1) : "0";
     }
 
     static Result parse(String stdout) {

@@ -54,7 +54,8 @@ public final class LemsDaemon implements AutoCloseable {
     /** What a Lems needs from the node around it. */
     public record Setup(String application, Path configFile, LemsConfig config, ClusterPaths paths,
                         WireContext wire, InetSocketAddress bind, ClusterDaemonLink cluster, ProgramRunner programs,
-                        Clock clock, Duration runTimeout, Optional<LogControl> logging) {
+                        Clock clock, Duration runTimeout, Optional<LogControl> logging,
+                        MonitorContext.Services services) {
         public Setup {
             Objects.requireNonNull(application, "application");
             Objects.requireNonNull(configFile, "configFile");
@@ -67,6 +68,15 @@ public final class LemsDaemon implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(runTimeout, "runTimeout");
             Objects.requireNonNull(logging, "logging");
+            Objects.requireNonNull(services, "services");
+        }
+
+        /** A Lems whose monitors get no daemon services (enough for procmon, flag_check and the like). */
+        public Setup(String application, Path configFile, LemsConfig config, ClusterPaths paths, WireContext wire,
+                     InetSocketAddress bind, ClusterDaemonLink cluster, ProgramRunner programs, Clock clock,
+                     Duration runTimeout, Optional<LogControl> logging) {
+            this(application, configFile, config, paths, wire, bind, cluster, programs, clock, runTimeout, logging,
+                    MonitorContext.Services.none());
         }
     }
 
@@ -78,8 +88,7 @@ public final class LemsDaemon implements AutoCloseable {
     public static LemsDaemon start(Setup setup) throws IOException {
         Path logs = LemsLocations.logsDir(setup.config(), setup.paths());
         MonitorContext context = new MonitorContext(setup.application(), "", setup.paths(), setup.clock(),
-                setup.programs(), SystemFiles.system(), setup.config().programs(), logs,
-                MonitorContext.Services.none());
+                setup.programs(), SystemFiles.system(), setup.config().programs(), logs, setup.services());
         ClassLoader loader = LemsDaemon.class.getClassLoader();
         MonitorRegistry registry = MonitorRegistry.loadWithJars(setup.config().modules(), loader);
         LemsAssembly.Built built = LemsAssembly.build(setup.application(), setup.config(), logs, registry,

@@ -2,6 +2,7 @@ package net.linuxha.lems.spi;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -57,6 +58,17 @@ public record MonitorContext(String application, String checkName, ClusterPaths 
                 @Override
                 public <T> Optional<T> find(Class<T> type) {
                     return Optional.empty();
+                }
+            };
+        }
+
+        /** The given objects; {@code find(T)} answers the first that is a {@code T}. */
+        static Services of(Object... services) {
+            List<Object> offered = List.of(services);
+            return new Services() {
+                @Override
+                public <T> Optional<T> find(Class<T> type) {
+                    return offered.stream().filter(type::isInstance).map(type::cast).findFirst();
                 }
             };
         }

@@ -36,13 +36,20 @@ public final class WireClusterDaemonLink implements ClusterDaemonLink, AutoClose
         thread.setDaemon(true);
         return thread;
     });
+    private final Duration answerWait;
     private Future<Reply> inFlight;
     private long quietUntil = System.nanoTime();
     private String lastFailure = "";
 
     /** @param client a client of the local cldaemon ({@code ClusterSetup.localAddress(global.port)}) */
     public WireClusterDaemonLink(WireClient client) {
+        this(client, ANSWER_WAIT);
+    }
+
+    /** @param answerWait how long the loop waits for an answer before it carries on (tests on a busy machine) */
+    WireClusterDaemonLink(WireClient client, Duration answerWait) {
         this.client = Objects.requireNonNull(client, "client");
+        this.answerWait = Objects.requireNonNull(answerWait, "answerWait");
     }
 
     @Override
@@ -64,13 +71,13 @@ public final class WireClusterDaemonLink implements ClusterDaemonLink, AutoClose
         }
         inFlight = sender.submit(() -> client.send(request));
         try {
-            Reply reply = inFlight.get(ANSWER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            Reply reply = inFlight.get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
             if (!reply.isOk()) {
                 throw failed("the cluster daemon answered " + request.keyword() + " with '" + reply.text() + "'");
             }
         } catch (TimeoutException e) {
             throw failed("no answer from the cluster daemon to " + request.keyword() + " within "
-                    + ANSWER_WAIT.toMillis() + " ms");
+                    + answerWait.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw failed(String.valueOf(e.getCause().getMessage()));
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,8 @@ import net.linuxha.common.wire.WireServer;
 class WireClusterDaemonLinkTest {
 
     private static final WireContext CONTEXT = WireContext.production(WireKey.derive("testkey"));
+    /** A daemon that answers is waited for long enough that a busy test machine cannot turn it into a failure. */
+    private static final Duration PATIENT = Duration.ofSeconds(20);
 
     @Test
     void reportsAreSentAsClusterRequests() throws Exception {
@@ -37,7 +40,7 @@ class WireClusterDaemonLinkTest {
                     return CompletableFuture.completedFuture(Reply.ok());
                 });
              WireClusterDaemonLink link = new WireClusterDaemonLink(new WireClient(cldaemon.localAddress(),
-                     "local cluster daemon", CONTEXT))) {
+                     "local cluster daemon", CONTEXT), PATIENT)) {
             link.networkDown("public");
             link.networkUp("public");
         }
@@ -50,26 +53,23 @@ class WireClusterDaemonLinkTest {
                 ClusterRequest.VOCABULARY, (request, peer) -> CompletableFuture.completedFuture(
                         Reply.error("not formed")));
              WireClusterDaemonLink link = new WireClusterDaemonLink(new WireClient(cldaemon.localAddress(),
-                     "local cluster daemon", CONTEXT))) {
+                     "local cluster daemon", CONTEXT), PATIENT)) {
             IOException failed = assertThrows(IOException.class, () -> link.networkDown("public"));
             assertTrue(failed.getMessage().contains("ERROR not formed"), failed.getMessage());
         }
     }
 
     @Test
-    void aSilentClusterDaemonCostsTheCallerAQuarterSecondAndThenNothingWhileItIsOut() throws Exception {
+    void aSilentClusterDaemonIsGivenUpOnAndNotAskedAgainWhileTheReportIsOut() throws Exception {
         // Accepts connections (the kernel's backlog) but never answers.
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
              WireClusterDaemonLink link = new WireClusterDaemonLink(new WireClient(
                      (InetSocketAddress) silent.getLocalSocketAddress(), "local cluster daemon", CONTEXT))) {
-            long start = System.nanoTime();
             IOException first = assertThrows(IOException.class, () -> link.networkDown("public"));
-            long firstMillis = (System.nanoTime() - start) / 1_000_000;
             assertTrue(first.getMessage().contains("no answer"), first.getMessage());
-            assertTrue(firstMillis < 1000, "first attempt took " + firstMillis + " ms");
-            start = System.nanoTime();
-            assertThrows(IOException.class, () -> link.networkDown("public"));
-            assertTrue((System.nanoTime() - start) / 1_000_000 < 50, "a retry while the report is out waits");
+            IOException retry = assertThrows(IOException.class, () -> link.networkDown("public"));
+            assertTrue(retry.getMessage().contains("has not answered the previous report yet"),
+                    "a retry while the report is out does not wait for the network again: " + retry.getMessage());
         }
     }
 
