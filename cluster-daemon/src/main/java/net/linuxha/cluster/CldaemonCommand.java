@@ -3,7 +3,6 @@ package net.linuxha.cluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +15,9 @@ import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.daemon.DaemonDetach;
+import net.linuxha.common.daemon.LocalPort;
+import net.linuxha.common.daemon.OutcomeFile;
 import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogDestination;
 import net.linuxha.common.log.LogFiles;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cldaemon}: the cluster daemon's command line (10.1, 10.2, 25.3). Parse and validate (clconf.xml through
- * {@link ClusterSetup}, the options), then either re-launch detached ({@link Detacher}) or wire and run a
+ * {@link ClusterSetup}, the options), then either re-launch detached ({@link DaemonDetach}) or wire and run a
  * {@link ClusterDaemon} until it ends; the exit code says how it ended.
  */
 @Command(name = "cldaemon", sortOptions = false,
@@ -70,6 +72,11 @@ public final class CldaemonCommand implements Callable<Integer> {
             description = "How long to wait for the other node; overrides timings/clusterform of clconf.xml.")
     private Integer timeout;
 
+    /** Names the file the detached daemon tells its start-up outcome in ({@link OutcomeFile}); clform relies on it. */
+    static final String OUTCOME_ENV = "LINUXHA_CLDAEMON_OUTCOME";
+    /** How long --detach waits for the detached daemon to listen. */
+    static final Duration DETACH_LIMIT = Duration.ofSeconds(90);
+
     private final List<String> arguments;
     private final ClusterPaths paths;
 
@@ -99,9 +106,7 @@ public final class CldaemonCommand implements Callable<Integer> {
         Path home = Path.of(System.getProperty("linuxha.home", "/opt/linuxha"));
         ProcessCommandRunner runner = new ProcessCommandRunner();
         if (detach) {
-            List<String> rest = new ArrayList<>(arguments);
-            rest.removeIf("--detach"::equals);
-            return new Detacher(home, runner, setup, spec.commandLine().getErr()).run(rest).code();
+            return detach(setup, home, runner);
         }
         Clock clock = DaemonClock.of(Clock.systemDefaultZone());
         LogControl logs = logging.startLogging(new LogDestination.LogFile(new LogFiles(paths)
@@ -115,8 +120,7 @@ public final class CldaemonCommand implements Callable<Integer> {
                 o.toSeconds(), DaemonClock.ENVIRONMENT));
         WireContext base = setup.wireContext();
         WireContext wire = new WireContext(base.key(), base.settings(), clock, base.random());
-        Optional<Path> outcome = Optional.ofNullable(System.getenv(Detacher.OUTCOME_ENV)).filter(s -> !s.isBlank())
-                .map(Path::of);
+        Optional<Path> outcome = OutcomeFile.fromEnvironment(OUTCOME_ENV);
         StartMode mode = new StartMode(join, force, Optional.ofNullable(timeout).map(Duration::ofSeconds));
         ClusterDaemon daemon = new ClusterDaemon(new ClusterDaemon.Settings(setup, mode, clock, wire, runner, home,
                 logs, new java.net.InetSocketAddress(setup.config().port()), null, outcome));
@@ -128,5 +132,29 @@ public final class CldaemonCommand implements Callable<Integer> {
         ExitCode code = daemon.finished().join();
         LOG.info("Cluster daemon on {} exits ({})", setup.localNode(), code);
         return code.code();
+    }
+
+    /**
+     * {@code --detach}: the same command line minus {@code --detach}, detached; exit 0 once it listens on the cluster
+     * port (it writes LISTENING to its outcome file), 1 with its reason when it cannot, 5 when a daemon already
+     * listens there.
+     */
+    private int detach(ClusterSetup setup, Path home, ProcessCommandRunner runner)
+            throws java.io.IOException, InterruptedException {
+        Path log = new LogFiles(paths).clusterDaemon(setup.config().name());
+        DaemonDetach.refuseTerminalLog(logging.file(), log);
+        Path launcher = DaemonDetach.launcher(Optional.of(home), "cldaemon");
+        int port = setup.config().port();
+        if (LocalPort.accepts(port)) {
+            throw new ToolException(ExitCode.ALREADY_RUNNING, "a cluster daemon already listens on port " + port
+                    + " of " + setup.localNode() + "; stop it first (clhalt --node " + setup.localNode() + ")");
+        }
+        try (OutcomeFile outcome = OutcomeFile.create(paths.runDir(), "cldaemon-")) {
+            DaemonDetach.Launch launch = DaemonDetach.Launch.of("cldaemon-" + setup.config().name(), launcher,
+                    DaemonDetach.withoutDetach(arguments), LogFiles.detachOutput(log), DETACH_LIMIT)
+                    .withEnv(OUTCOME_ENV, outcome.path().toString());
+            new DaemonDetach(runner).detach(launch, outcome);
+        }
+        return ExitCode.SUCCESS.code();
     }
 }

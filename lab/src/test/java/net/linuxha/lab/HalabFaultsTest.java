@@ -1,5 +1,6 @@
 package net.linuxha.lab;
 
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * Every fault halab injects does what a real one would, and nothing more: a pulled cable, a failed network, a
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Tag("lab")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class HalabFaultsTest {
+
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     private static final String A_PUBLIC = "172.16.177.1";
     private static final String B_PUBLIC = "172.16.177.2";
@@ -64,7 +68,8 @@ class HalabFaultsTest {
     void linkDownCutsOneCard() {
         Halab.require(lab.halab("link", "servera", "eth0", "down"), "halab link servera eth0 down");
         try {
-            Poll.assertWithin(() -> "0".equals(carrier("servera", "eth0")), () -> "carrier of eth0 still up");
+            Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                    () -> "0".equals(carrier("servera", "eth0")), () -> "carrier of eth0 still up");
             String flags = lab.exec("servera", "ip", "-o", "link", "show", "eth0").out();
             assertTrue(flags.contains(",UP") && flags.contains("NO-CARRIER"), "card stays admin-up: " + flags);
             assertEquals("1", carrier("servera", "eth1"), "the standby card keeps its carrier");
@@ -73,7 +78,8 @@ class HalabFaultsTest {
         } finally {
             Halab.require(lab.halab("link", "servera", "eth0", "up"), "halab link servera eth0 up");
         }
-        Poll.assertWithin(() -> lab.ping("servera", "eth0", B_PUBLIC), () -> "no traffic after plugging back in");
+        Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                () -> lab.ping("servera", "eth0", B_PUBLIC), () -> "no traffic after plugging back in");
     }
 
     /** A failed drbd network stops drbd traffic and only that. */
@@ -81,7 +87,8 @@ class HalabFaultsTest {
     void netDownStopsOnlyThatNetwork() {
         Halab.require(lab.halab("net", "drbd", "down"), "halab net drbd down");
         try {
-            Poll.assertWithin(() -> "0".equals(carrier("servera", "eth2")) && "0".equals(carrier("serverb", "eth2")),
+            Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                    () -> "0".equals(carrier("servera", "eth2")) && "0".equals(carrier("serverb", "eth2")),
                     () -> "eth2 carriers still up");
             assertFalse(lab.ping("servera", null, B_DRBD), "drbd traffic with the network down");
             assertTrue(lab.ping("servera", null, B_PUBLIC), "public traffic stopped by a drbd failure");
@@ -89,7 +96,8 @@ class HalabFaultsTest {
         } finally {
             Halab.require(lab.halab("net", "drbd", "up"), "halab net drbd up");
         }
-        Poll.assertWithin(() -> lab.ping("servera", null, B_DRBD), () -> "drbd traffic not back");
+        Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                () -> lab.ping("servera", null, B_DRBD), () -> "drbd traffic not back");
     }
 
     /** Partitioned nodes cannot reach each other on any network; the client still reaches both; heal undoes it. */
@@ -109,7 +117,8 @@ class HalabFaultsTest {
             Halab.require(lab.halab("heal"), "halab heal");
         }
         assertTrue(lab.halab("status").out().contains("partition: none"));
-        Poll.assertWithin(() -> lab.ping("servera", null, B_PUBLIC) && lab.ping("servera", null, B_DRBD),
+        Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                () -> lab.ping("servera", null, B_PUBLIC) && lab.ping("servera", null, B_DRBD),
                 () -> "no traffic after heal");
     }
 
@@ -154,7 +163,8 @@ class HalabFaultsTest {
         assertEquals("kept", lab.exec("servera", "cat", "/var/lib/halab-disk/marker").out().trim());
         assertEquals("kept", lab.exec("servera", "cat", "/apache/admin/marker").out().trim());
         assertFalse(lab.exec("servera", "pgrep", "-f", "sleep 777").ok(), "a process survived the power cycle");
-        Poll.assertWithin(() -> lab.exec("serverb", "ssh", "servera", "true").ok(), () -> "sshd not answering");
+        Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                () -> lab.exec("serverb", "ssh", "servera", "true").ok(), () -> "sshd not answering");
         Halab.require(lab.exec("servera", "ssh", "serverb", "true"), "ssh from the booted node");
         assertTrue(lab.clientPing(A_PUBLIC), "the booted node is not on public");
     }

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /** {@code halab up} builds the lab and {@code halab down} removes every trace of it, from any state. */
 @Tag("lab")
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class HalabUpDownTest {
+
+    private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
     private final Halab lab = Halab.runningAsRoot() ? Halab.fromCheckout() : null;
 
@@ -41,7 +44,8 @@ class HalabUpDownTest {
                     + " && l=$(losetup -f --show /var/lib/halab-disk/pv.img) && mkfs.ext4 -q $l"
                     + " && mkdir -p /mnt/data && mount $l /mnt/data && nohup sleep 600 >/dev/null 2>&1 &"),
                     "setting up a loop device, a mount and a background process in servera");
-            Poll.assertWithin(() -> lab.sh("servera", "findmnt /mnt/data").ok(), () -> "no mount in servera");
+            Wait.assertWithin(TEN_SECONDS, Wait.SLOWLY,
+                    () -> lab.sh("servera", "findmnt /mnt/data").ok(), () -> "no mount in servera");
         });
         assertEquals(List.of(), LabTraces.find(namespaces), "traces left after halab down");
     }

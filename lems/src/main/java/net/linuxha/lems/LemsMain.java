@@ -7,8 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,18 +19,21 @@ import net.linuxha.common.cli.SystemExit;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cli.ToolRunner;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.daemon.DaemonDetach;
 import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.config.LemsConfig;
 import net.linuxha.common.config.Loaded;
 import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogDestination;
+import net.linuxha.common.log.LogFiles;
 import net.linuxha.common.log.LogLine;
 import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import net.linuxha.common.shell.RemoteShell;
+import net.linuxha.common.wire.LemsRequest;
 import net.linuxha.common.wire.WireClient;
+import net.linuxha.common.wire.WireException;
 import net.linuxha.lems.action.ExitReason;
-import net.linuxha.lems.daemon.Detacher;
 import net.linuxha.lems.daemon.LemsCheckMode;
 import net.linuxha.lems.daemon.LemsDaemon;
 import net.linuxha.lems.daemon.LemsLocations;
@@ -71,6 +72,8 @@ public final class LemsMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LemsMain.class);
     private static final Duration EXIT_WAIT = Duration.ofHours(1);
+    /** How long --detach waits: Lems validates its monitors before it listens, and a slow node gets this long. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec
     private CommandSpec spec;
@@ -170,29 +173,34 @@ public final class LemsMain implements Callable<Integer> {
         }
     }
 
-    private int detached(ClusterSetup setup, LemsConfig config) throws IOException, InterruptedException {
+    private int detached(ClusterSetup setup, LemsConfig config) throws InterruptedException {
         Optional<String> busy = PortProbe.localProblem(config.port());
         if (busy.isPresent()) {
             throw new ToolException(ExitCode.ALREADY_RUNNING, "cannot start the Lems of " + application + ": "
                     + busy.get() + "; is it already running? (lemsctl --application " + application
                     + " --msg GET_STAT)");
         }
-        Path launcher = home.orElseThrow(() -> new ToolException(ExitCode.USAGE, "--detach needs the linuxha "
-                + "installation directory (-Dlinuxha.home, set by the launcher in bin/); start lems through "
-                + "bin/lems")).resolve("bin/lems");
-        List<String> arguments = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-        arguments.removeIf(a -> a.equals("--detach"));
+        Path log = LemsLocations.logFile(application, config, paths);
+        DaemonDetach.refuseTerminalLog(logging.file(), log);
+        Path launcher = DaemonDetach.launcher(home, "lems");
+        DaemonDetach.Launch launch = DaemonDetach.Launch.of("lems-" + application, launcher,
+                DaemonDetach.withoutDetach(spec.commandLine().getParseResult().originalArgs()),
+                LogFiles.detachOutput(log), READY_TIMEOUT);
+        WireClient lems = new WireClient(ClusterSetup.localAddress(config.port()), "Lems daemon on port "
+                + config.port(), setup.wireContext());
+        long pid = new DaemonDetach(runner).detach(launch, DaemonDetach.Readiness.when(() -> answers(lems)));
+        out().println("Lems for " + application + " started in the background (pid " + pid
+                + "), listening on port " + config.port() + ".");
+        out().flush();
+        return ExitCode.SUCCESS.code();
+    }
+
+    private static boolean answers(WireClient lems) {
         try {
-            Detacher.Started started = new Detacher(runner).launch(launcher, arguments,
-                    LemsLocations.detachOutput(application, config, paths), config.port(), setup.wireContext(),
-                    Detacher.DEFAULT_READY_TIMEOUT);
-            out().println("Lems for " + application + " started in the background (pid " + started.pid()
-                    + "), listening on port " + started.port() + ".");
-            out().flush();
-            return ExitCode.SUCCESS.code();
-        } catch (IOException e) {
-            throw new ToolException(ExitCode.FAILURE, "the Lems of " + application + " did not start: "
-                    + e.getMessage(), e);
+            lems.send(new LemsRequest.GetStat(Optional.empty()));
+            return true;
+        } catch (WireException notYet) {
+            return false;
         }
     }
 

@@ -5,8 +5,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -36,7 +34,7 @@ import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogDestination;
 import net.linuxha.common.log.LogFiles;
 import net.linuxha.common.shell.ProcessCommandRunner;
-import net.linuxha.common.wire.LockRequest;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
@@ -134,57 +132,19 @@ public final class LockDaemonMain implements Callable<Integer> {
         return ExitCode.SUCCESS.code();
     }
 
-    private int detach(String cluster, int port, WireContext wire) throws IOException, InterruptedException {
-        if (logging.file().filter("-"::equals).isPresent()) {
-            throw new ToolException(ExitCode.USAGE, "--detach and --file - do not go together: a detached daemon"
-                    + " has no terminal; give --file FILE, or leave --file out for "
-                    + new LogFiles(paths).lockDaemon(cluster));
-        }
-        Path launcher;
-        try {
-            launcher = DaemonDetach.launcher(Optional.ofNullable(System.getProperty("linuxha.home")), "cllockd");
-        } catch (IllegalStateException e) {
-            throw new ToolException(ExitCode.USAGE, e.getMessage());
-        }
-        List<String> args = new ArrayList<>();
-        if (logging.verbose()) {
-            args.add("--verbose");
-        }
-        logging.file().ifPresent(file -> {
-            args.add("--file");
-            args.add(Path.of(file).toAbsolutePath().toString());
-        });
-        Path console = paths.log("cllockd-" + cluster + ".console");
-        DaemonDetach.Outcome outcome = new DaemonDetach(new ProcessCommandRunner()).start(launcher, args,
-                Optional.ofNullable(System.getProperty("linuxha.root")), console,
-                () -> answersEcho(ClusterSetup.localAddress(port), wire), DETACH_LIMIT);
-        if (outcome instanceof DaemonDetach.Outcome.Listening listening) {
-            spec.commandLine().getOut().println("Successfully started locking daemon cllockd-" + cluster
-                    + " (pid " + listening.pid() + ", port " + port + ").");
-            return ExitCode.SUCCESS.code();
-        }
-        if (outcome instanceof DaemonDetach.Outcome.Exited exited) {
-            int code = exited.exitCode() == 0 ? ExitCode.FAILURE.code() : exited.exitCode();
-            throw new ToolException(exitCodeOf(code), "The lock daemon did not start (exit " + exited.exitCode()
-                    + ")" + said(exited.output(), console));
-        }
-        DaemonDetach.Outcome.NoAnswer none = (DaemonDetach.Outcome.NoAnswer) outcome;
-        throw new ToolException(ExitCode.NO_ANSWER, "The lock daemon did not answer on port " + port + " within "
-                + none.waited().toSeconds() + " s and was stopped" + said(none.output(), console));
-    }
-
-    private static String said(String output, Path console) {
-        return output.isEmpty() ? "; it wrote nothing to " + console + ", see its log"
-                : "; it said:\n" + output;
-    }
-
-    private static ExitCode exitCodeOf(int code) {
-        for (ExitCode c : ExitCode.values()) {
-            if (c.code() == code) {
-                return c;
-            }
-        }
-        return ExitCode.FAILURE;
+    private int detach(String cluster, int port, WireContext wire) throws InterruptedException {
+        Path log = new LogFiles(paths).lockDaemon(cluster);
+        DaemonDetach.refuseTerminalLog(logging.file(), log);
+        Path launcher = DaemonDetach.launcher(Optional.ofNullable(System.getProperty("linuxha.home")).map(Path::of),
+                "cllockd");
+        DaemonDetach.Launch launch = DaemonDetach.Launch.of("cllockd-" + cluster, launcher,
+                DaemonDetach.withoutDetach(spec.commandLine().getParseResult().originalArgs()),
+                LogFiles.detachOutput(log), DETACH_LIMIT);
+        long pid = new DaemonDetach(new ProcessCommandRunner()).detach(launch,
+                DaemonDetach.Readiness.when(() -> answersEcho(ClusterSetup.localAddress(port), wire)));
+        spec.commandLine().getOut().println("Successfully started locking daemon cllockd-" + cluster + " (pid " + pid
+                + ", port " + port + ").");
+        return ExitCode.SUCCESS.code();
     }
 
     /** True when a lock daemon answers ECHO at {@code address} with UP. */
@@ -192,7 +152,7 @@ public final class LockDaemonMain implements Callable<Integer> {
         WireContext quick = wire.withSettings(wire.settings().withConnectTimeout(Duration.ofSeconds(2))
                 .withRequestTimeout(Duration.ofSeconds(5)));
         try {
-            Reply reply = new WireClient(address, DAEMON, quick).send(new LockRequest.Echo());
+            Reply reply = new WireClient(address, DAEMON, quick).send(new ControlRequest.Echo());
             return reply.text().equals("UP");
         } catch (WireException e) {
             return false;

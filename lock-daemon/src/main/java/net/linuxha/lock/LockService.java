@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import net.linuxha.common.log.LogRequests;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.LockRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.RequestHandler;
@@ -52,10 +53,10 @@ final class LockService implements RequestHandler<LockRequest> {
 
     @Override
     public CompletionStage<Reply> handle(LockRequest request, SocketAddress peer) {
-        if (request instanceof LockRequest.Echo) {
+        if (request instanceof ControlRequest.Echo) {
             return CompletableFuture.completedFuture(Reply.of("UP"));
         }
-        if (request instanceof LockRequest.Help) {
+        if (request instanceof ControlRequest.Help) {
             return CompletableFuture.completedFuture(Reply.list(List.copyOf(
                     new TreeSet<>(LockRequest.VOCABULARY.keywords()))));
         }
@@ -92,14 +93,14 @@ final class LockService implements RequestHandler<LockRequest> {
             answer.complete(unlock(unlock, peer));
         } else if (request instanceof LockRequest.LockStatus status) {
             answer.complete(status(status.lock()));
-        } else if (request instanceof LockRequest.Abort) {
+        } else if (request instanceof ControlRequest.Abort) {
             LOG.warn("ABORT received from {}: the lock daemon stops; locks held now are released", peer);
             answer.complete(Reply.ok());
             controls.abort();
-        } else if (request instanceof LockRequest.Verbose verbose) {
+        } else if (request instanceof ControlRequest.Verbose verbose) {
             controls.setVerbose(verbose.on());
             answer.complete(Reply.of(LogRequests.verboseAnswer(verbose.on())));
-        } else if (request instanceof LockRequest.LogCycle cycle) {
+        } else if (request instanceof ControlRequest.LogCycle cycle) {
             answer.complete(cycleLogs(cycle.count()));
         } else {
             answer.complete(Reply.error("the lock daemon does not handle " + request.keyword()));

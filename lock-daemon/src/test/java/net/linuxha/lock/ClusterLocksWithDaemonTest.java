@@ -28,6 +28,8 @@ import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
 import net.linuxha.common.wire.WireException;
 import net.linuxha.common.wire.WireKey;
+import net.linuxha.common.testing.LogCapture;
+import net.linuxha.common.testing.Wait;
 
 /** The tools' lock client against a real lock daemon on 127.0.0.1: hold, wait, busy, release, and daemon loss. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -94,7 +96,7 @@ class ClusterLocksWithDaemonTest {
                 throw new IllegalStateException(e);
             }
         });
-        Poll.until(Duration.ofSeconds(5), () -> status("NBD_CLIENT").contains(",clhaltapp."),
+        Wait.assertWithin(Duration.ofSeconds(5), () -> status("NBD_CLIENT").contains(",clhaltapp."),
                 () -> status("NBD_CLIENT"));
         first.close();
         try (LockHandle got = second.get(5, TimeUnit.SECONDS)) {
@@ -107,7 +109,7 @@ class ClusterLocksWithDaemonTest {
     void aLockTakenBackForHoldingTooLongIsReportedOnRelease() throws Exception {
         try (LogCapture log = new LogCapture(LockHandle.class)) {
             LockHandle handle = locks("clstartapp").acquire("SHORT", Duration.ZERO);
-            Poll.until(Duration.ofSeconds(5), () -> status("SHORT").startsWith("SHORT,-,"), () -> status("SHORT"));
+            Wait.assertWithin(Duration.ofSeconds(5), () -> status("SHORT").startsWith("SHORT,-,"), () -> status("SHORT"));
             handle.close();
             assertFalse(handle.isHeld());
             assertTrue(log.has("WARN", "Lock SHORT was no longer held by " + handle.client().orElseThrow()),

@@ -29,6 +29,8 @@ import net.linuxha.common.wire.WireConnection;
 import net.linuxha.common.wire.WireContext;
 import net.linuxha.common.wire.WireException;
 import net.linuxha.common.wire.WireKey;
+import net.linuxha.common.testing.LogCapture;
+import net.linuxha.common.testing.Wait;
 
 /**
  * One real lock daemon on 127.0.0.1; the test speaks the wire protocol over real TCP connections, one per client,
@@ -109,7 +111,7 @@ class LockDaemonConversationTest {
         WireConnection b = connect();
         send(a, "LOCK name=NET client=a.1");
         CompletableFuture<String> waiting = sendLater(b, "LOCK name=NET client=b.1 wait=20");
-        Poll.until(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"), () -> statusQuietly("NET"));
+        Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"), () -> statusQuietly("NET"));
         assertFalse(waiting.isDone(), "the waiter has no answer while the lock is held");
         assertEquals("OK", send(a, "UNLOCK name=NET client=a.1"));
         assertEquals("OK", waiting.get(5, TimeUnit.SECONDS));
@@ -142,7 +144,7 @@ class LockDaemonConversationTest {
                     .toString());
             assertEquals("NOT_HELD b.1", send(a, "UNLOCK name=SHORT client=a.1"),
                     "the expired holder learns it no longer holds the lock");
-            Poll.until(Duration.ofSeconds(5), () -> statusQuietly("SHORT").startsWith("SHORT,-,0,1,"),
+            Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("SHORT").startsWith("SHORT,-,0,1,"),
                     () -> "b.1's lock expires in turn and nobody waits: " + statusQuietly("SHORT"));
         }
     }
@@ -155,11 +157,11 @@ class LockDaemonConversationTest {
             send(a, "LOCK name=NET client=a.1");
             send(a, "LOCK name=NBD_SERVER client=a.2");
             CompletableFuture<String> waiting = sendLater(b, "LOCK name=NET client=b.1 wait=30");
-            Poll.until(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"),
+            Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"),
                     () -> statusQuietly("NET"));
             a.close();
             assertEquals("OK", waiting.get(5, TimeUnit.SECONDS));
-            Poll.until(Duration.ofSeconds(5), () -> statusQuietly("NBD_SERVER").startsWith("NBD_SERVER,-,"),
+            Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("NBD_SERVER").startsWith("NBD_SERVER,-,"),
                     () -> statusQuietly("NBD_SERVER"));
             assertTrue(log.has("WARN", "Lock NET released because a.1 disconnected while holding it"),
                     log.lines().toString());
@@ -174,9 +176,9 @@ class LockDaemonConversationTest {
         WireConnection b = connect();
         send(a, "LOCK name=NET client=a.1");
         sendLater(b, "LOCK name=NET client=b.1 wait=30");
-        Poll.until(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"), () -> statusQuietly("NET"));
+        Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(",b.1"), () -> statusQuietly("NET"));
         b.close();
-        Poll.until(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(","), () -> statusQuietly("NET"));
+        Wait.assertWithin(Duration.ofSeconds(5), () -> statusQuietly("NET").endsWith(","), () -> statusQuietly("NET"));
         assertEquals("OK", send(a, "UNLOCK name=NET client=a.1"));
         assertTrue(status("NET").startsWith("NET,-,0,"), "nobody was granted the lock: " + status("NET"));
     }

@@ -28,6 +28,7 @@ import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ClusterConfig;
 import net.linuxha.common.log.LogSetup;
 import net.linuxha.common.wire.WireClient;
+import net.linuxha.common.testing.Wait;
 
 /** cllockd's main in this JVM over a temporary ClusterPaths: configuration checks, serving, ABORT, refusals. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -82,7 +83,7 @@ class LockDaemonMainTest {
         CompletableFuture<Integer> running = CompletableFuture.supplyAsync(
                 () -> cllockd(paths).execute("--verbose"));
         ClusterSetup setup = ClusterSetup.load(paths);
-        Poll.until(Duration.ofSeconds(20), () -> LockDaemonMain.answersEcho(ClusterSetup.localAddress(port),
+        Wait.assertWithin(Duration.ofSeconds(20), () -> LockDaemonMain.answersEcho(ClusterSetup.localAddress(port),
                 setup.wireContext()) || running.isDone(), () -> "never answered; " + err);
         WireClient client = new WireClient(ClusterSetup.localAddress(port), "lock daemon", setup.wireContext());
         assertEquals("OK", client.send("LOCK name=NET client=t.1").text());

@@ -2,11 +2,8 @@ package net.linuxha.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import net.linuxha.common.ClusterPaths;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.LogOptions;
@@ -29,20 +27,20 @@ import net.linuxha.common.cli.SystemExit;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cli.ToolRunner;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.daemon.DaemonDetach;
 import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogDestination;
 import net.linuxha.common.log.LogFiles;
-import net.linuxha.common.shell.BackgroundCommand;
 import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.LinkState;
 import net.linuxha.common.shell.ProcessCommandRunner;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.NetRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
 import net.linuxha.common.wire.WireException;
 import net.linuxha.common.wire.WireServer;
-import net.linuxha.net.daemon.Detacher;
 import net.linuxha.net.daemon.NetDaemon;
 import net.linuxha.net.daemon.NetDaemonParts;
 import net.linuxha.net.daemon.NetRequestHandler;
@@ -174,36 +172,24 @@ public final class NetDaemonMain implements Callable<Integer> {
         return ExitCode.SUCCESS.code();
     }
 
-    private int detach(ClusterSetup setup, WireClient self, int port) {
-        String home = System.getProperty("linuxha.home");
-        if (home == null || home.isBlank()) {
-            throw new ToolException(ExitCode.FAILURE, "--detach needs the linuxha installation directory (system "
-                    + "property linuxha.home) to start the daemon again; run clnetd through its launcher bin/clnetd");
-        }
-        List<String> argv = new ArrayList<>(List.of("setsid", Path.of(home, "bin", "clnetd").toString()));
-        if (logging.verbose()) {
-            argv.add("--verbose");
-        }
-        logging.file().ifPresent(file -> argv.addAll(List.of("--file", file)));
-        argv.addAll(List.of("--poll-interval", Long.toString(pollMillis)));
+    private int detach(ClusterSetup setup, WireClient self, int port) throws InterruptedException {
         String cluster = setup.config().name();
-        Path output = new LogFiles(paths).netDaemonOutput(cluster);
-        try {
-            Files.createDirectories(output.getParent());
-        } catch (IOException e) {
-            throw new ToolException(ExitCode.FAILURE, "cannot create the log directory " + output.getParent() + ": "
-                    + e.getMessage());
-        }
-        long pid = new Detacher(runner).start("clnetd-" + cluster, BackgroundCommand.of(argv, output, output),
-                () -> answers(self), START_LIMIT);
+        Path log = new LogFiles(paths).netDaemon(cluster);
+        DaemonDetach.refuseTerminalLog(logging.file(), log);
+        Path launcher = DaemonDetach.launcher(Optional.ofNullable(System.getProperty("linuxha.home")).map(Path::of),
+                "clnetd");
+        DaemonDetach.Launch launch = DaemonDetach.Launch.of("clnetd-" + cluster, launcher,
+                DaemonDetach.withoutDetach(spec.commandLine().getParseResult().originalArgs()),
+                LogFiles.detachOutput(log), START_LIMIT);
+        long pid = new DaemonDetach(runner).detach(launch, DaemonDetach.Readiness.when(() -> answers(self)));
         spec.commandLine().getOut().println("clnetd-" + cluster + " started (pid " + pid + "), listening on port "
-                + port + "; log " + new LogFiles(paths).netDaemon(cluster));
+                + port + "; log " + log);
         return ExitCode.SUCCESS.code();
     }
 
-    private int send(WireClient self) throws WireException {
-        Reply reply = self.send(message);
-        spec.commandLine().getOut().println(reply.text().stripTrailing());
+    private int send(WireClient self) {
+        Reply reply = DaemonCall.send(self, message);
+        DaemonCall.print(spec.commandLine().getOut(), reply);
         return reply.isError() ? ExitCode.FAILURE.code() : ExitCode.SUCCESS.code();
     }
 
@@ -218,7 +204,7 @@ public final class NetDaemonMain implements Callable<Integer> {
 
     private static boolean answers(WireClient daemon) {
         try {
-            return daemon.send(new NetRequest.Echo()).text().equals("UP");
+            return daemon.send(new ControlRequest.Echo()).text().equals("UP");
         } catch (WireException e) {
             return false;
         }

@@ -8,11 +8,10 @@ import java.util.concurrent.Callable;
 
 import net.linuxha.cli.cluster.ClusterSession;
 import net.linuxha.cli.cluster.ToolEnvironment;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.ConfigException;
-import net.linuxha.common.wire.DaemonUnreachableException;
-import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireException;
 import net.linuxha.common.cli.HelpOption;
 
@@ -72,22 +71,18 @@ public final class CldaemonctlTool implements Callable<Integer> {
                         + " (" + String.join(", ", session.nodes()) + ")")));
         PrintWriter out = spec.commandLine().getOut();
         List<String> failures = new ArrayList<>();
-        WireException noReply = null;
+        ExitCode failed = ExitCode.NOT_RUNNING;
         for (String target : targets) {
             try {
-                Reply reply = session.clusterDaemon(target).send(message.strip());
-                out.println(reply.text());
-                out.flush();
+                DaemonCall.print(out, session.clusterDaemon(target).send(message.strip()));
                 return ExitCode.SUCCESS.code();
-            } catch (DaemonUnreachableException e) {
-                failures.add(e.getMessage() + " (" + e.detail() + ")");
             } catch (WireException e) {
-                noReply = e;
-                failures.add(e.getMessage() + " (" + e.detail() + ")");
+                failures.add(DaemonCall.oneLine(e));
+                failed = DaemonCall.exitCode(e) == ExitCode.NO_ANSWER ? ExitCode.NO_ANSWER : failed;
             }
         }
         out.println("ERROR " + String.join(" ", failures));
         out.flush();
-        return (noReply != null ? ExitCode.NO_ANSWER : ExitCode.NOT_RUNNING).code();
+        return failed.code();
     }
 }

@@ -1,17 +1,14 @@
 package net.linuxha.cli.clnetdctl;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import net.linuxha.cli.cluster.ClusterSession;
 import net.linuxha.cli.cluster.ToolEnvironment;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.ConfigException;
-import net.linuxha.common.wire.DaemonUnreachableException;
-import net.linuxha.common.wire.Reply;
-import net.linuxha.common.wire.WireException;
 import net.linuxha.common.cli.HelpOption;
 
 import picocli.CommandLine.Command;
@@ -58,7 +55,7 @@ public final class ClnetdctlTool implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws ConfigException, WireException {
+    public Integer call() throws ConfigException {
         if (message.isBlank()) {
             throw new ToolException(ExitCode.USAGE,
                     "--msg needs a request, e.g. --msg NET_STATUS; --msg HELP lists them");
@@ -72,16 +69,8 @@ public final class ClnetdctlTool implements Callable<Integer> {
         String target = node == null ? session.localNode() : session.node(node).orElseThrow(() ->
                 new ToolException(ExitCode.USAGE, "--node " + node + " is not a node of cluster " + session.cluster()
                         + " (" + String.join(", ", session.nodes()) + ")"));
-        Reply reply;
-        try {
-            reply = session.netDaemon(target, session.config().clnetdPort().getAsInt()).send(message.strip());
-        } catch (WireException e) {
-            throw new ToolException(e instanceof DaemonUnreachableException
-                    ? ExitCode.NOT_RUNNING : ExitCode.NO_ANSWER, e.getMessage() + "\n" + e.detail(), e);
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(reply.text());
-        out.flush();
+        DaemonCall.print(spec.commandLine().getOut(), DaemonCall.send(session.netDaemon(target,
+                session.config().clnetdPort().getAsInt()), message.strip()));
         return ExitCode.SUCCESS.code();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 
 import net.linuxha.common.ClusterPaths;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.HelpOption;
 import net.linuxha.common.cli.ToolException;
@@ -77,13 +78,12 @@ public final class LemsctlTool implements Callable<Integer> {
                     + target.node(), setup.wireContext());
             try {
                 Reply reply = client.send(message);
-                out().println(reply.text());
-                out().flush();
+                DaemonCall.print(out(), reply);
                 return failed(reply) ? ExitCode.FAILURE.code() : ExitCode.SUCCESS.code();
             } catch (DaemonUnreachableException e) {
                 tried.add(target.node() + " (" + e.getMessage() + ")");
             } catch (WireException e) {
-                throw new ToolException(ExitCode.NO_ANSWER, e.getMessage(), e);
+                throw DaemonCall.failure(e);
             }
         }
         throw new ToolException(ExitCode.NOT_RUNNING, "Unable to contact the Lems daemon for application "

@@ -4,8 +4,6 @@ import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -33,6 +31,7 @@ import net.linuxha.cluster.net.PeerAddresses;
 import net.linuxha.cluster.net.PeerLink;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cluster.ClusterSetup;
+import net.linuxha.common.daemon.OutcomeFile;
 import net.linuxha.common.config.ClusterConfig;
 import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.ConfigException;
@@ -151,14 +150,14 @@ public final class ClusterDaemon {
         try {
             server = WireServer.start(s.bind(), s.wire(), ClusterRequest.VOCABULARY, handler);
         } catch (IOException e) {
-            writeOutcome("FAILED " + e.getMessage());
+            writeOutcome(file -> OutcomeFile.writeFailed(file, e.getMessage()));
             throw e;
         }
         for (String keyword : ClusterRequest.VOCABULARY.keywords()) {
             LOG.debug("Added request {} ({})", keyword, ClusterRequest.VOCABULARY.usage(keyword));
         }
         LOG.info("Started local server on port {}", server.localAddress().getPort());
-        writeOutcome("LISTENING " + ProcessHandle.current().pid());
+        writeOutcome(file -> OutcomeFile.writeListening(file, ProcessHandle.current().pid()));
         executors.onState(() -> {
             Map<String, LocalCard> cards = Map.of();
             try {
@@ -210,10 +209,15 @@ public final class ClusterDaemon {
         }).whenComplete((r, e) -> stop(ExitCode.FAILURE));
     }
 
-    private void writeOutcome(String line) {
+    /** Writes one line to the outcome file of {@code cldaemon --detach}'s parent, if there is one. */
+    private interface OutcomeWrite {
+        void to(Path file) throws IOException;
+    }
+
+    private void writeOutcome(OutcomeWrite write) {
         s.outcomeFile().ifPresent(file -> {
             try {
-                Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
+                write.to(file);
             } catch (IOException e) {
                 LOG.warn("Cannot write the start-up outcome to {}: {}", file, e.getMessage());
             }

@@ -2,22 +2,19 @@ package net.linuxha.cluster.daemon;
 
 import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import net.linuxha.cluster.state.ApplicationState;
+import net.linuxha.common.daemon.LocalPort;
 import net.linuxha.common.shell.CommandResult;
 
 /**
  * Keeps one Lems running for every application running on this node (5.7: "the main cluster daemon actually scans
  * for a running daemon when an application is live, and if not found will start one"; 21.2.5): every
- * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml (at most
- * {@link #PROBE_TIMEOUT}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
+ * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml
+ * ({@link LocalPort}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
  * shell layer, at most {@link LemsRestarts#MAX} times in {@link LemsRestarts#WINDOW}. The registry's monitor field
  * (APP_STATUS, clstat's Monitor column) follows what was found.
  *
@@ -26,7 +23,6 @@ import net.linuxha.common.shell.CommandResult;
 final class LemsSupervisor {
 
     static final Duration PERIOD = Duration.ofSeconds(5);
-    static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
     private final DaemonView d;
     private final Siblings siblings;
@@ -44,7 +40,7 @@ final class LemsSupervisor {
         if (!checking.add(application)) {
             return;
         }
-        d.executors().io(() -> d.catalog().lemsPort(application).map(port -> answers(port) ? 0 : port))
+        d.executors().io(() -> d.catalog().lemsPort(application).map(port -> LocalPort.accepts(port) ? 0 : port))
                 .whenComplete((probe, error) -> d.executors().onState(() -> {
                     if (error != null || probe.isEmpty() || probe.get() == 0) {
                         finish(application, error == null && probe.isPresent());
@@ -103,20 +99,10 @@ final class LemsSupervisor {
             LOG.error("Could not start Lems for application {}: {}", application, result.describeFailure());
             return false;
         }
-        boolean up = answers(port);
+        boolean up = LocalPort.accepts(port);
         if (up) {
             LOG.info("Lems for application {} started and answers on port {}", application, port);
         }
         return up;
-    }
-
-    static boolean answers(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                    (int) PROBE_TIMEOUT.toMillis());
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

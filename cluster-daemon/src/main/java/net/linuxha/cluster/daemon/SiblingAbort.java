@@ -6,8 +6,7 @@ import java.util.OptionalInt;
 
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ClusterConfig;
-import net.linuxha.common.wire.LockRequest;
-import net.linuxha.common.wire.NetRequest;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.Request;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
@@ -20,8 +19,8 @@ final class SiblingAbort {
     }
 
     static void abortAll(ClusterConfig config, WireContext wire) {
-        abort("lock daemon", config.clPort(), new LockRequest.Abort(), wire);
-        abort("network daemon", config.clnetdPort(), new NetRequest.Abort(), wire);
+        abort("lock daemon", config.clPort(), new ControlRequest.Abort(), wire);
+        abort("network daemon", config.clnetdPort(), new ControlRequest.Abort(), wire);
     }
 
     private static void abort(String daemon, OptionalInt port, Request abort, WireContext wire) {

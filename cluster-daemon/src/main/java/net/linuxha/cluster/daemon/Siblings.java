@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 
+import net.linuxha.common.daemon.LocalPort;
 import net.linuxha.common.config.ClusterConfig;
 import net.linuxha.common.shell.Command;
 import net.linuxha.common.shell.CommandResult;
@@ -43,7 +44,7 @@ final class Siblings {
             LOG.info("{} daemon is not configured (no port in clconf.xml) - not started.", title);
             return;
         }
-        if (LemsSupervisor.answers(port.getAsInt())) {
+        if (LocalPort.accepts(port.getAsInt())) {
             LOG.info("{} daemon already appears to be running.", title);
             return;
         }
@@ -54,7 +55,7 @@ final class Siblings {
         }
         LOG.info("{} daemon is not running - will attempt to start.", title);
         CommandResult result = run(launcher, "--detach");
-        if (result.succeeded() && LemsSupervisor.answers(port.getAsInt())) {
+        if (result.succeeded() && LocalPort.accepts(port.getAsInt())) {
             LOG.info("Successfully started {} daemon.", what);
         } else {
             LOG.error("Failed to start {} daemon: {}", what, result.succeeded() ? "it does not listen on port "

@@ -1,26 +1,31 @@
 package net.linuxha.cluster.tools;
 
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import net.linuxha.common.ClusterPaths;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.SystemExit;
+import net.linuxha.common.cli.ToolRunner;
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ConfigException;
-import net.linuxha.common.wire.DaemonUnreachableException;
+import net.linuxha.common.wire.FrameCodec;
 import net.linuxha.common.wire.FrameKind;
-import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
 import net.linuxha.common.wire.WireContext;
-import net.linuxha.common.wire.WireException;
 import net.linuxha.common.wire.WireKey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Sends one request to a cluster daemon and prints the answer: the core of what {@code cldaemonctl --msg} does
- * (17), usable before that tool exists, and by the lab tests inside the nodes.
+ * The lab's cldaemonctl: sends one request to a cluster daemon and prints the answer as cldaemonctl does
+ * ({@link DaemonCall}), with the options the lab's hostile-traffic test needs and cldaemonctl must not offer.
  *
  * <pre>
  * java -cp '/opt/linuxha/lib/*' net.linuxha.cluster.tools.Ctl [--address IP] [--port N] [--key KEY] [--emit]
@@ -32,68 +37,62 @@ import net.linuxha.common.wire.WireKey;
  * <li>{@code --emit}: print the encrypted request line instead of sending it (to show that a replayed line is
  * refused).</li>
  * </ul>
- * Prints the answer on standard output and exits 0 when there is one; "ERROR Unable to contact ..." on standard
- * error and exit 4 when nothing listens, exit 6 when no valid answer came.
+ * Exit 0 with an answer; 4 when nothing listens, 6 when no valid answer came, 3 for a bad clconf.xml.
  */
-public final class Ctl {
+@Command(name = "Ctl", description = "Send one request to a cluster daemon (lab and tests).")
+public final class Ctl implements Callable<Integer> {
 
-    private Ctl() {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--address", paramLabel = "IP", description = "The daemon's address (default: this node).")
+    private String address;
+
+    @Option(names = "--port", paramLabel = "N", description = "The daemon's port (default: global.port).")
+    private Integer port;
+
+    @Option(names = "--key", paramLabel = "KEY", description = "Encrypt with this key instead of global.key.")
+    private String key;
+
+    @Option(names = "--emit", description = "Print the encrypted request line instead of sending it.")
+    private boolean emit;
+
+    @Parameters(arity = "1..*", paramLabel = "REQUEST", description = "The request and its arguments.")
+    private List<String> words;
+
+    private final ClusterPaths paths;
+
+    public Ctl() {
+        this(ClusterPaths.system());
+    }
+
+    Ctl(ClusterPaths paths) {
+        this.paths = paths;
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, ClusterPaths.system()));
+        ToolRunner.run(new Ctl(), args, SystemExit.jvm());
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err, ClusterPaths paths) {
-        String address = null;
-        Integer port = null;
-        String key = null;
-        boolean emit = false;
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--address" -> address = args[++i];
-                case "--port" -> port = Integer.parseInt(args[++i]);
-                case "--key" -> key = args[++i];
-                case "--emit" -> emit = true;
-                default -> words.add(args[i]);
-            }
-        }
-        if (words.isEmpty()) {
-            err.println("ERROR usage: Ctl [--address IP] [--port N] [--key KEY] [--emit] REQUEST [ARG...]");
-            return ExitCode.USAGE.code();
-        }
-        ClusterSetup setup;
-        try {
-            setup = ClusterSetup.load(paths);
-        } catch (ConfigException e) {
-            err.println("ERROR " + e.getMessage());
-            return ExitCode.CONFIG.code();
-        }
+    @Override
+    public Integer call() throws ConfigException {
+        ClusterSetup setup = ClusterSetup.load(paths);
         WireContext wire = setup.wireContext();
         if (key != null) {
             wire = new WireContext(WireKey.derive(key), wire.settings(), wire.clock(), wire.random());
         }
         String text = String.join(" ", words);
         if (emit) {
-            var codec = wire.newCodec();
-            out.println(new String(codec.encode(FrameKind.REQUEST, codec.newNonce(), text),
+            FrameCodec codec = wire.newCodec();
+            spec.commandLine().getOut().println(new String(codec.encode(FrameKind.REQUEST, codec.newNonce(), text),
                     StandardCharsets.US_ASCII).trim());
             return ExitCode.SUCCESS.code();
         }
         int p = port != null ? port : setup.config().port();
         InetSocketAddress to = address == null ? ClusterSetup.localAddress(p) : new InetSocketAddress(address, p);
-        try {
-            Reply reply = new WireClient(to, address == null ? "local cluster daemon" : "cluster daemon at "
-                    + address, wire).send(text);
-            out.println(reply.text());
-            return ExitCode.SUCCESS.code();
-        } catch (DaemonUnreachableException e) {
-            err.println("ERROR " + e.getMessage() + " (" + e.detail() + ")");
-            return ExitCode.NOT_RUNNING.code();
-        } catch (WireException e) {
-            err.println("ERROR " + e.getMessage() + " (" + e.detail() + ")");
-            return ExitCode.NO_ANSWER.code();
-        }
+        WireClient daemon = new WireClient(to, address == null ? "local cluster daemon" : "cluster daemon at "
+                + address, wire);
+        DaemonCall.print(spec.commandLine().getOut(), DaemonCall.send(daemon, text));
+        return ExitCode.SUCCESS.code();
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.Wait;
 
 /**
  * Conversation tests of the requests and reactions that involve the other node: the daemon is nodea on 127.0.0.1
@@ -79,14 +80,9 @@ class PeerReactionsConversationTest {
         return node.send(request).text();
     }
 
-    private static void await(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " did not happen within 10 s; log:\n" + node.logText());
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Wait.assertWithin(Duration.ofSeconds(10), Duration.ofMillis(50), condition,
+                () -> what + " did not happen; log:\n" + node.logText());
     }
 
     @Test

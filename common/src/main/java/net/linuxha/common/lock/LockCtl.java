@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import net.linuxha.common.ClusterPaths;
+import net.linuxha.common.cli.DaemonCall;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cli.SystemExit;
@@ -22,7 +23,6 @@ import net.linuxha.common.config.ConfigException;
 import net.linuxha.common.wire.LockRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.WireClient;
-import net.linuxha.common.wire.WireException;
 
 /**
  * A small lock client for administrators and the lab: {@code hold} takes a lock through {@link ClusterLocks} as a
@@ -104,13 +104,13 @@ public final class LockCtl implements Callable<Integer> {
         private String lock;
 
         @Override
-        public Integer call() throws ConfigException, WireException {
+        public Integer call() throws ConfigException {
             ClusterSetup setup = ClusterSetup.load(ClusterPaths.system());
             int port = setup.config().clPort().orElseThrow(() -> ToolException.config(
                     "clconf.xml has no <global><clport>: there is no lock daemon to ask"));
-            Reply reply = new WireClient(ClusterSetup.localAddress(port), ClusterLocks.DAEMON, setup.wireContext())
-                    .send(new LockRequest.LockStatus(Optional.ofNullable(lock)));
-            spec.commandLine().getOut().println(reply.text());
+            Reply reply = DaemonCall.send(new WireClient(ClusterSetup.localAddress(port), ClusterLocks.DAEMON,
+                    setup.wireContext()), new LockRequest.LockStatus(Optional.ofNullable(lock)));
+            DaemonCall.print(spec.commandLine().getOut(), reply);
             return reply.code().equals("UNKNOWN_LOCK") || reply.isError() ? ExitCode.FAILURE.code()
                     : ExitCode.SUCCESS.code();
         }

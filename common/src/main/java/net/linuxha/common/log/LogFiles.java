@@ -13,7 +13,7 @@ import net.linuxha.common.ClusterPaths;
  * cldaemon-&lt;cluster&gt;.log            cluster daemon (10.1, 17.1.3)
  * cllockd-&lt;cluster&gt;.log             lock daemon (named like its process, cllockd-&lt;cluster&gt;)
  * clnetd-&lt;cluster&gt;.log              network daemon (named like its process, clnetd-&lt;cluster&gt;)
- * clnetd-&lt;cluster&gt;.out              standard output and error of a detached network daemon
+ * &lt;daemon log&gt;.out                 standard output and error of a daemon started with --detach
  * lems/lems-&lt;application&gt;.log       Lems of one application (9.2, 16.8)
  * lems/&lt;application&gt;-&lt;monitor&gt;.stdout / .stderr   output of a RUNCMD action (24.3.1)
  * procmon-&lt;application&gt;-&lt;name&gt;.log  the procmon monitor (24.4.8, its global.logdir)
@@ -52,11 +52,14 @@ public final class LogFiles {
     }
 
     /**
-     * {@code clnetd-<cluster>.out}: standard output and error of a network daemon started with {@code --detach}
-     * (normally empty: its log lines go to {@link #netDaemon(String)}; a JVM that cannot start says why here).
+     * A daemon's log with {@code .out} for {@code .log} (e.g. {@code clnetd-<cluster>.out}): the standard output and
+     * error of a daemon started with {@code --detach}, normally empty (its log lines go to its log); a JVM that
+     * cannot start says why here.
      */
-    public Path netDaemonOutput(String cluster) {
-        return paths.log("clnetd-" + name(cluster, "cluster") + ".out");
+    public static Path detachOutput(Path log) {
+        String name = log.getFileName().toString();
+        String base = name.endsWith(".log") ? name.substring(0, name.length() - ".log".length()) : name;
+        return log.resolveSibling(base + ".out");
     }
 
     /** {@code lems/}: the directory of Lems logs (the {@code logs} attribute of a Lems configuration's globals). */

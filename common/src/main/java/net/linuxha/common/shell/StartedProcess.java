@@ -56,6 +56,9 @@ final class StartedProcess implements BackgroundProcess {
     public void killTree(Duration grace) throws InterruptedException {
         LOG.debug("killing pid {} and its descendants ({})", pid(), display);
         ProcessTree.kill(process.toHandle(), grace);
+        // It is dead, but isAlive() says so only once the JVM's reaper has collected it: wait for that here, so a
+        // caller (and a test) sees it gone when killTree returns.
+        process.waitFor(5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -1,14 +1,30 @@
 package net.linuxha.common.wire;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Readers for arguments several daemons share (VERBOSE, LOGCYCLE), accepting the Reference's two spellings. */
+/**
+ * Readers for what several daemons share: the {@link ControlRequest}s of the lock and network daemons, and the
+ * arguments of VERBOSE and LOGCYCLE, accepting the Reference's two spellings.
+ */
 final class CommonArgs {
 
     static final int MAX_LOG_COUNT = 99;
 
     private CommonArgs() {
+    }
+
+    /** The vocabulary entries of the {@link ControlRequest}s, in the order HELP lists them. */
+    static Map<String, Vocabulary.Reader<ControlRequest>> controlRequests() {
+        Map<String, Vocabulary.Reader<ControlRequest>> entries = new LinkedHashMap<>();
+        entries.put("ECHO", r -> new ControlRequest.Echo());
+        entries.put("HELP", r -> new ControlRequest.Help());
+        entries.put("ABORT", r -> new ControlRequest.Abort());
+        entries.put("VERBOSE on=true|off=true", r -> new ControlRequest.Verbose(verbose(r)));
+        entries.put("LOGCYCLE count=N", r -> new ControlRequest.LogCycle(logCount(r)));
+        return entries;
     }
 
     /** {@code on=true}, {@code off=true} (cldaemonctl, 17.1.3) or a bare {@code ON}/{@code OFF} (lemsctl, 16.8). */

@@ -7,7 +7,8 @@ import java.util.Optional;
  * messages). Locks are the names of {@code cllocks.xml}; a holder is named by {@code client}, a free-form id
  * such as {@code clrunapp.apache.4711}.
  */
-public sealed interface LockRequest extends Request {
+public sealed interface LockRequest extends Request
+        permits LockRequest.Lock, LockRequest.Unlock, LockRequest.LockStatus, ControlRequest {
 
     /** Longest a LOCK may wait for a busy lock, in seconds. */
     int MAX_WAIT_SECONDS = 3600;
@@ -17,11 +18,7 @@ public sealed interface LockRequest extends Request {
                     r.optionalInt("wait", 0, MAX_WAIT_SECONDS).orElse(0)))
             .add("UNLOCK name=lock client=id", r -> new Unlock(r.required("name"), r.required("client")))
             .add("LOCK_STATUS [name=lock]", r -> new LockStatus(r.optional("name")))
-            .add("ECHO", r -> new Echo())
-            .add("HELP", r -> new Help())
-            .add("ABORT", r -> new Abort())
-            .add("VERBOSE on=true|off=true", r -> new Verbose(CommonArgs.verbose(r)))
-            .add("LOGCYCLE count=N", r -> new LogCycle(CommonArgs.logCount(r)))
+            .addAll(CommonArgs.controlRequests())
             .build();
 
     /** Take {@code lock} for {@code client}, waiting up to {@code waitSeconds} (0: answer at once). */
@@ -42,30 +39,5 @@ public sealed interface LockRequest extends Request {
     record LockStatus(Optional<String> lock) implements LockRequest {
         public String keyword() { return "LOCK_STATUS"; }
         public Args args() { return Args.builder().put("name", lock).build(); }
-    }
-
-    record Echo() implements LockRequest {
-        public String keyword() { return "ECHO"; }
-        public Args args() { return Args.EMPTY; }
-    }
-
-    record Help() implements LockRequest {
-        public String keyword() { return "HELP"; }
-        public Args args() { return Args.EMPTY; }
-    }
-
-    record Abort() implements LockRequest {
-        public String keyword() { return "ABORT"; }
-        public Args args() { return Args.EMPTY; }
-    }
-
-    record Verbose(boolean on) implements LockRequest {
-        public String keyword() { return "VERBOSE"; }
-        public Args args() { return Args.builder().put(on ? "on" : "off", "true").build(); }
-    }
-
-    record LogCycle(int count) implements LockRequest {
-        public String keyword() { return "LOGCYCLE"; }
-        public Args args() { return Args.builder().put("count", count).build(); }
     }
 }

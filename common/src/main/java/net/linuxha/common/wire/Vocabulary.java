@@ -119,6 +119,12 @@ public final class Vocabulary<R extends Request> {
             return this;
         }
 
+        /** Requests several vocabularies share ({@link ControlRequest}), in the map's order. */
+        Builder<R> addAll(Map<String, ? extends Reader<? extends R>> readers) {
+            readers.forEach(this::add);
+            return this;
+        }
+
         Vocabulary<R> build() {
             return new Vocabulary<>(daemon, entries);
         }

@@ -21,6 +21,7 @@ import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ClusterConfig;
 import net.linuxha.common.wire.WireContext;
 import net.linuxha.common.wire.WireKey;
+import net.linuxha.common.testing.LogCapture;
 
 /**
  * The client's side when locking cannot happen: the tool is never blocked and is told why in one WARN line. The

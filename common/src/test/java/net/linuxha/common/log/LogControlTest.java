@@ -8,15 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import net.linuxha.common.testing.Wait;
 
 /** Logging set up in code, VERBOSE toggling and LOGCYCLE on a real log file while threads keep logging. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -150,12 +154,12 @@ class LogControlTest {
             writers.add(writer);
         }
         writers.forEach(Thread::start);
-        waitUntil(() -> Files.size(log) > 0);
+        waitUntil(() -> size(log) > 0);
         int cycles = 0;
         while (cycles < 60 && writers.stream().anyMatch(Thread::isAlive)) {
             control.cycle(99);
             cycles++;
-            waitUntil(() -> Files.size(log) > 0 || writers.stream().noneMatch(Thread::isAlive));
+            waitUntil(() -> size(log) > 0 || writers.stream().noneMatch(Thread::isAlive));
         }
         for (Thread writer : writers) {
             writer.join(TimeUnit.SECONDS.toMillis(30));
@@ -239,17 +243,16 @@ class LogControlTest {
         assertEquals(List.of("INFO 07/06/2005 06:24:21 to second"), Files.readAllLines(second));
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
+    /** Cycling must happen while the writers write: look every millisecond. */
+    private static void waitUntil(BooleanSupplier condition) {
+        Wait.assertWithin(Duration.ofSeconds(20), Duration.ofMillis(1), condition);
     }
 
-    private static void waitUntil(Condition condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 20 seconds");
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

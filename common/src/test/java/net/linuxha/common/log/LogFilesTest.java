@@ -26,6 +26,14 @@ class LogFilesTest {
     }
 
     @Test
+    void aDetachedDaemonsOutputSitsBesideItsLog() {
+        assertEquals(Path.of("/var/log/cluster/clnetd-cluster2.out"),
+                LogFiles.detachOutput(production.netDaemon("cluster2")));
+        assertEquals(Path.of("/var/log/cluster/lems/lems-apache.out"),
+                LogFiles.detachOutput(production.lems("apache")));
+    }
+
+    @Test
     void lemsLogsLiveInTheirOwnDirectory() {
         assertEquals(Path.of("/var/log/cluster/lems/lems-apache.log"), production.lems("apache"));
         assertEquals(Path.of("/var/log/cluster/lems/apache-httpd.stdout"),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.Wait;
 
 /** Long-running processes with output in files, signalled the way start/stop scripts and RUNCMD are. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -42,12 +43,12 @@ class BackgroundProcessTest {
                 + "i=0; while [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done";
         process = runner.start(BackgroundCommand.of(List.of("sh", "-c", script), out, err));
 
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> read(out).contains("started")));
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> read(err).contains("oops")));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> read(out).contains("started")));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> read(err).contains("oops")));
         assertTrue(process.isAlive());
 
         process.signal(Signal.HUP);
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> read(out).contains("got HUP")),
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> read(out).contains("got HUP")),
                 "HUP must reach the process; output: " + read(out));
         assertTrue(process.isAlive(), "a trapped HUP does not end it");
 
@@ -61,7 +62,7 @@ class BackgroundProcessTest {
         Path log = dir.resolve("log");
         process = runner.start(BackgroundCommand.of(
                 List.of("sh", "-c", "trap '' TERM; echo ready; while :; do sleep 0.1; done"), log, log));
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> read(log).contains("ready")));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> read(log).contains("ready")));
 
         process.signal(Signal.TERM);
         assertEquals(OptionalInt.empty(), process.waitFor(Duration.ofMillis(300)), "TERM is ignored");
@@ -86,13 +87,13 @@ class BackgroundProcessTest {
         Path log = dir.resolve("log");
         process = runner.start(BackgroundCommand.of(
                 List.of("sh", "-c", "sleep 100 & echo $!; wait"), log, log));
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> !read(log).isBlank()));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> !read(log).isBlank()));
         long child = Long.parseLong(read(log).strip());
 
         process.killTree(Duration.ofMillis(500));
 
         assertFalse(process.isAlive());
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(child)));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(child)));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * IpDriver and ArpingDriver against the real tools, inside a network namespace created for the test (a veth pair,
@@ -66,7 +67,7 @@ class IpDriverNamespaceTest {
     @Test
     void linkDownAndUpShowInFlagsAndCarrier() {
         ip.setLinkUp("veth0");
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> ip.addresses("veth0").orElseThrow().hasCarrier()));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> ip.addresses("veth0").orElseThrow().hasCarrier()));
 
         ip.setLinkDown("veth0");
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.Wait;
 
 /** fsck, mount, fuser and umount of a real ext4 image on a loop device, in a directory with a space. Needs root. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -75,7 +76,7 @@ class MountDriverLoopTest {
         mounts.mount(loop, mountPoint, "ext4", "rw");
         Path log = dir.resolve("user.log");
         user = runner.start(BackgroundCommand.of(List.of("sleep", "100"), log, log).withWorkDir(mountPoint));
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> user.isAlive()));
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> user.isAlive()));
 
         assertEquals(MountDriver.UnmountOutcome.BUSY, mounts.unmount(mountPoint));
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.Wait;
 
 /** The runner against real processes: exit codes, both streams, stdin, environment, timeouts that kill trees. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -113,7 +114,7 @@ class ProcessCommandRunnerTest {
                 .collect(Collectors.toList());
         assertEquals(2, children.size(), result.stdout());
         for (long pid : children) {
-            assertTrue(Waits.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(pid)),
+            assertTrue(Wait.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(pid)),
                     "background sleep " + pid + " survived the timeout");
         }
     }
@@ -126,7 +127,7 @@ class ProcessCommandRunnerTest {
 
         assertTrue(result.timedOut());
         long child = Long.parseLong(result.stdout().strip());
-        assertTrue(Waits.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(child)),
+        assertTrue(Wait.until(Duration.ofSeconds(10), () -> !ProcessTree.isRunning(child)),
                 "a child ignoring TERM must still be killed");
     }
 

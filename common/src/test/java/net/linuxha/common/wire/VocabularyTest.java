@@ -62,13 +62,14 @@ class VocabularyTest {
     static final List<LockRequest> LOCK = List.of(
             new LockRequest.Lock("NET", "clrunapp.apache.4711", 0), new LockRequest.Lock("NET", "x y", 45),
             new LockRequest.Unlock("NET", "clrunapp.apache.4711"), new LockRequest.LockStatus(Optional.empty()),
-            new LockRequest.LockStatus(Optional.of("NBD_CLIENT")), new LockRequest.Echo(), new LockRequest.Help(),
-            new LockRequest.Abort(), new LockRequest.Verbose(true), new LockRequest.LogCycle(3));
+            new LockRequest.LockStatus(Optional.of("NBD_CLIENT")), new ControlRequest.Echo(),
+            new ControlRequest.Help(), new ControlRequest.Abort(), new ControlRequest.Verbose(true),
+            new ControlRequest.LogCycle(3));
 
     static final List<NetRequest> NET = List.of(
             new NetRequest.Reread(Optional.empty()), new NetRequest.Reread(Optional.of("public")),
-            new NetRequest.NetStatus(Optional.of("private")), new NetRequest.Echo(), new NetRequest.Help(),
-            new NetRequest.Abort(), new NetRequest.Verbose(false), new NetRequest.LogCycle(1));
+            new NetRequest.NetStatus(Optional.of("private")), new ControlRequest.Echo(), new ControlRequest.Help(),
+            new ControlRequest.Abort(), new ControlRequest.Verbose(false), new ControlRequest.LogCycle(1));
 
     @Test
     void everyRequestOfEveryVocabularyRoundTripsAndEveryKeywordIsCovered() {

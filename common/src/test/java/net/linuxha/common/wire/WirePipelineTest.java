@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.LogCapture;
 
 /** The server pipeline without sockets: framing, every refusal, and that one bad connection harms no other. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
 package net.linuxha.lab.clbuild;
 
+import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * clbuild on the two-node lab (Reference 7.2.4-7.2.6): a build from servera puts clconf.xml, the resource pools and
@@ -179,7 +181,8 @@ class ClbuildLabTest {
     void daemonPortInUseFailsUnlessForced() {
         String pid = out("serverb", "nohup python3 -m http.server 9900 >/dev/null 2>&1 & echo $!");
         try {
-            assertTrue(waitUntil(() -> lab.sh("serverb", "ss -ltnH 'sport = :9900' | grep -q 9900").ok()),
+            assertTrue(Wait.until(Duration.ofSeconds(15), Wait.SLOWLY,
+                    () -> lab.sh("serverb", "ss -ltnH 'sport = :9900' | grep -q 9900").ok()),
                     "http.server did not listen on 9900 in serverb");
             assertFailsWith(clbuild("--verbose"), "Port 9900 (<global><port>) on node serverb accepts connections",
                     "clbuild --force");
@@ -200,21 +203,5 @@ class ClbuildLabTest {
                 fix + " in\n" + all);
         assertTrue(result.err().contains("nothing was changed"), result.toString());
         assertFalse(lab.exec("servera", "test", "-e", "/etc/cluster/.clbuild.md5").ok(), "no checksum written");
-    }
-
-    private static boolean waitUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }

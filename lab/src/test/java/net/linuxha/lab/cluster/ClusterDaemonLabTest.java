@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * The cluster daemon on two real nodes (10.1, 10.2, 21.4-21.6, 25.3): forming, joining, the clock check, a daemon
@@ -63,7 +64,7 @@ class ClusterDaemonLabTest {
     }
 
     private static void awaitUp(LabCluster c) {
-        LabCluster.await(FORM, () -> c.ask("servera", "GET_NODE_STATE node=serverb").equals("UP")
+        Wait.assertWithin(FORM, Wait.SLOWLY, () -> c.ask("servera", "GET_NODE_STATE node=serverb").equals("UP")
                 && c.ask("serverb", "GET_NODE_STATE node=servera").equals("UP"), () -> "cluster not UP on both");
     }
 
@@ -85,15 +86,15 @@ class ClusterDaemonLabTest {
     void formingAloneIsRefusedAfterTheTimeoutThenForcedThenTheOtherNodeJoins() throws Exception {
         withCluster(c -> {
             Halab.require(c.cldaemon("servera", "", "--form", "--detach", "--timeout", "3"), "form alone");
-            LabCluster.await(Duration.ofSeconds(20), () -> c.ask("servera", "ECHO").equals("UNREACHABLE"),
+            Wait.assertWithin(Duration.ofSeconds(20), Wait.SLOWLY, () -> c.ask("servera", "ECHO").equals("UNREACHABLE"),
                     () -> "a lone --form without --force must give up");
             assertTrue(c.log("servera").contains("cluster not formed"), c.log("servera"));
             Halab.require(c.cldaemon("servera", "", "--form", "--force", "--detach", "--timeout", "3"), "forced");
-            LabCluster.await(Duration.ofSeconds(20), () -> c.ask("servera", "ECHO").equals("UP"),
+            Wait.assertWithin(Duration.ofSeconds(20), Wait.SLOWLY, () -> c.ask("servera", "ECHO").equals("UP"),
                     () -> "--force forms a one-node cluster");
             assertEquals("DOWN", c.ask("servera", "GET_NODE_STATE node=serverb"));
             Halab.require(c.cldaemon("serverb", "", "--join", "--verbose", "--detach"), "join");
-            LabCluster.await(FORM, () -> c.ask("serverb", "ECHO").equals("UP")
+            Wait.assertWithin(FORM, Wait.SLOWLY, () -> c.ask("serverb", "ECHO").equals("UP")
                     && c.ask("servera", "GET_NODE_STATE node=serverb").equals("UP"), () -> "serverb did not join");
             assertTrue(c.log("serverb").contains("Node serverb has now joined the cluster"), c.log("serverb"));
         });
@@ -103,7 +104,7 @@ class ClusterDaemonLabTest {
     void clocksMoreThanTenMinutesApartRefuseTheClusterUnlessForced() throws Exception {
         withCluster(c -> {
             formBoth(c, "LINUXHA_CLOCK_OFFSET_SECONDS=700", "");
-            LabCluster.await(FORM, () -> c.ask("servera", "ECHO").equals("UNREACHABLE"),
+            Wait.assertWithin(FORM, Wait.SLOWLY, () -> c.ask("servera", "ECHO").equals("UNREACHABLE"),
                     () -> "the primary must refuse clocks 700 s apart");
             assertTrue(c.log("servera").contains("Time difference between nodes is >10 minutes - require --force"),
                     c.log("servera"));
@@ -121,16 +122,17 @@ class ClusterDaemonLabTest {
             c.holdServiceAddress("servera");
             formBoth(c, "", "");
             awaitUp(c);
-            LabCluster.await(Duration.ofSeconds(15), () -> c.ask("serverb", "APP_STATUS app=demo")
+            Wait.assertWithin(Duration.ofSeconds(15), Wait.SLOWLY, () -> c.ask("serverb", "APP_STATUS app=demo")
                     .startsWith("STARTED,servera"), () -> "demo not seen running on servera");
             String pid = c.pid("servera");
             Halab.require(c.lab.exec("servera", "kill", "-9", pid), "SIGKILL the daemon");
-            LabCluster.await(Duration.ofSeconds(15), () -> c.ask("serverb", "GET_NODE_STATE node=servera")
+            Wait.assertWithin(Duration.ofSeconds(15), Wait.SLOWLY, () -> c.ask("serverb", "GET_NODE_STATE node=servera")
                     .equals("DIED"), () -> "serverb did not notice the daemon's death");
             assertTrue(c.log("serverb").contains("its cluster daemon has died"), c.log("serverb"));
             assertTrue(c.ask("serverb", "APP_STATUS app=demo").startsWith("STARTED,servera"), "nothing moved");
             Halab.require(c.cldaemon("servera", "", "--join", "--detach"), "restart with --join");
-            LabCluster.await(FORM, () -> c.ask("servera", "APP_STATUS app=demo").startsWith("STARTED,servera")
+            Wait.assertWithin(FORM, Wait.SLOWLY,
+                    () -> c.ask("servera", "APP_STATUS app=demo").startsWith("STARTED,servera")
                     && c.ask("serverb", "GET_NODE_STATE node=servera").equals("UP"), () -> "no resume");
             assertTrue(c.lab.exec("servera", "ip", "-o", "addr", "show", "eth0").out().contains(LabCluster.SERVICE_IP),
                     "the service address stayed where it was");
@@ -145,7 +147,7 @@ class ClusterDaemonLabTest {
             awaitUp(c);
             Halab.require(c.lab.halab("net", "drbd", "down"), "drbd down");
             try {
-                assertFalse(LabCluster.until(Duration.ofSeconds(8), () -> !c.ask("servera",
+                assertFalse(Wait.until(Duration.ofSeconds(8), Wait.SLOWLY, () -> !c.ask("servera",
                         "GET_NODE_STATE node=serverb").equals("UP")), "the peer must stay UP over public");
                 assertFalse(c.log("servera").contains("not reachable on any network"), c.log("servera"));
                 assertFalse(c.log("serverb").contains("not reachable on any network"), c.log("serverb"));
@@ -154,7 +156,7 @@ class ClusterDaemonLabTest {
             }
             Halab.require(c.lab.halab("net", "public", "down"), "public down");
             try {
-                assertFalse(LabCluster.until(Duration.ofSeconds(8), () -> !c.ask("servera",
+                assertFalse(Wait.until(Duration.ofSeconds(8), Wait.SLOWLY, () -> !c.ask("servera",
                         "GET_NODE_STATE node=serverb").equals("UP")), "the peer must stay UP over drbd");
                 assertTrue(c.log("servera").contains("now use network drbd"), c.log("servera"));
             } finally {
@@ -170,11 +172,12 @@ class ClusterDaemonLabTest {
             c.holdServiceAddress("servera");
             formBoth(c, "", "");
             awaitUp(c);
-            LabCluster.await(Duration.ofSeconds(15), () -> c.ask("serverb", "APP_STATUS app=demo")
+            Wait.assertWithin(Duration.ofSeconds(15), Wait.SLOWLY, () -> c.ask("serverb", "APP_STATUS app=demo")
                     .startsWith("STARTED,servera"), () -> "demo not seen running on servera");
             Halab.require(c.lab.halab("partition"), "partition");
             try {
-                LabCluster.await(Duration.ofSeconds(20), () -> c.log("servera").contains("Network partitioned")
+                Wait.assertWithin(Duration.ofSeconds(20), Wait.SLOWLY,
+                        () -> c.log("servera").contains("Network partitioned")
                         && c.log("serverb").contains("Network partitioned"), () -> "no partition verdict");
                 assertTrue(c.ask("serverb", "APP_STATUS app=demo").startsWith("STARTED,servera"), "no takeover");
                 assertTrue(c.ask("servera", "APP_STATUS app=demo").startsWith("STARTED,servera"));
@@ -195,7 +198,7 @@ class ClusterDaemonLabTest {
             c.demoApplication();
             formBoth(c, "", "");
             awaitUp(c);
-            LabCluster.await(Duration.ofSeconds(15), () -> c.ask("servera", "APP_LIST").equals("demo"),
+            Wait.assertWithin(Duration.ofSeconds(15), Wait.SLOWLY, () -> c.ask("servera", "APP_LIST").equals("demo"),
                     () -> "demo not registered");
             assertTrue(c.ask("servera", "--key wrongkey ABORT").startsWith("NOANSWER"), "forged ABORT unanswered");
             String line = c.ask("servera", "--emit SETVALIDNODES app=demo nodes=serverb");

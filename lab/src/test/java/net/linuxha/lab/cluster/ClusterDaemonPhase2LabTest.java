@@ -12,6 +12,7 @@ import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * The cluster daemon's supervision and reactions on two real nodes (10.1, 5.6-5.7, 21.2.1, 24.1): the cluster is
@@ -59,7 +60,7 @@ class ClusterDaemonPhase2LabTest {
             c.holdServiceAddress("servera");
             try {
                 formBoth(c);
-                LabCluster.await(FORM, () -> c.ask("servera", "GET_NODE_STATE node=serverb").equals("UP")
+                Wait.assertWithin(FORM, Wait.SLOWLY, () -> c.ask("servera", "GET_NODE_STATE node=serverb").equals("UP")
                         && c.ask("serverb", "GET_NODE_STATE node=servera").equals("UP"), () -> "cluster not UP");
 
                 for (String node : new String[] {"servera", "serverb"}) {
@@ -72,24 +73,25 @@ class ClusterDaemonPhase2LabTest {
                     assertTrue(log.contains("Successfully started network daemon."), log);
                 }
 
-                LabCluster.await(Duration.ofSeconds(60), () -> !lemsPid(c).isEmpty()
+                Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> !lemsPid(c).isEmpty()
                         && c.ask("servera", "APP_STATUS app=demo").startsWith("STARTED,servera,1,"),
                         () -> "cldaemon did not start Lems for demo: " + c.ask("servera", "APP_STATUS app=demo")
                                 + "\n" + c.log("servera"));
                 String first = lemsPid(c);
                 Halab.require(lab.exec("servera", "kill", "-KILL", first), "SIGKILL of Lems " + first);
-                LabCluster.await(Duration.ofSeconds(60), () -> {
+                Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> {
                     String now = lemsPid(c);
                     return !now.isEmpty() && !now.equals(first);
                 }, () -> "Lems not restarted after SIGKILL; log:\n" + c.log("servera"));
                 assertTrue(c.log("servera").contains("Lems for application demo is not running (nothing answers "
                         + "on port " + LEMS_PORT + ") - starting it"), c.log("servera"));
-                LabCluster.await(Duration.ofSeconds(20), () -> c.ask("servera", "APP_STATUS app=demo")
+                Wait.assertWithin(Duration.ofSeconds(20), Wait.SLOWLY, () -> c.ask("servera", "APP_STATUS app=demo")
                         .startsWith("STARTED,servera,1,"), () -> "monitor column: "
                         + c.ask("servera", "APP_STATUS app=demo"));
 
                 assertEquals("OK", c.ask("servera", "NETWORK_FAILED network=drbd"));
-                LabCluster.await(Duration.ofSeconds(10), () -> c.log("servera").contains("Network drbd has failed "
+                Wait.assertWithin(Duration.ofSeconds(10), Wait.SLOWLY,
+                        () -> c.log("servera").contains("Network drbd has failed "
                         + "on this node (no working card left); no application running here uses it"),
                         () -> c.log("servera"));
                 assertTrue(c.ask("servera", "APP_STATUS app=demo").startsWith("STARTED,servera,"),

@@ -1,10 +1,9 @@
 package net.linuxha.lab.cluster;
 
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import net.linuxha.lab.Halab;
+import net.linuxha.common.testing.Wait;
 
 /**
  * The cluster daemon in the lab, driven the way an administrator would: clconf.xml with short timings on both
@@ -78,7 +77,7 @@ final class LabCluster {
     /** Ends any cluster daemon of the node: ABORT, and SIGKILL by PID if it does not go. */
     void stopDaemon(String node) {
         ask(node, "ABORT");
-        until(Duration.ofSeconds(5), () -> pid(node).isEmpty());
+        Wait.until(Duration.ofSeconds(5), Wait.SLOWLY, () -> pid(node).isEmpty());
         String pid = pid(node);
         if (!pid.isEmpty()) {
             lab.exec(node, "kill", "-9", pid);
@@ -88,30 +87,5 @@ final class LabCluster {
     /** The PID of the node's cldaemon-cluster1 process, or empty. */
     String pid(String node) {
         return lab.sh(node, "pgrep -f -- '-Dlinuxha.process=cldaemon-cluster1 ' | head -n 1").out().trim();
-    }
-
-    /** True as soon as the condition holds, false when it still does not after {@code limit}. */
-    static boolean until(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
-    static void await(Duration limit, BooleanSupplier condition, Supplier<String> message) {
-        if (!until(limit, condition)) {
-            throw new AssertionError(message.get());
-        }
     }
 }

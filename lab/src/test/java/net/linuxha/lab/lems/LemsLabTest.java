@@ -12,6 +12,7 @@ import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * Lems as the administrator meets it (Reference 9.2, 9.3, 16, 24) on the two lab nodes: {@code lems --check}
@@ -101,7 +102,7 @@ class LemsLabTest {
                     "lems.local.xml copied to serverb").out());
 
             Halab.require(lab.exec("servera", APP_DIR + "/restart-httpd"), "start httpd");
-            assertTrue(waitFor(Duration.ofSeconds(10), () -> !httpdPids(lab).isEmpty()), "httpd runs");
+            assertTrue(Wait.until(Duration.ofSeconds(10), Wait.SLOWLY, () -> !httpdPids(lab).isEmpty()), "httpd runs");
             Halab.Result started = Halab.require(lab.exec("servera", "lems", "-A", "apache", "--detach",
                     "--verbose"), "lems --detach");
             assertTrue(started.out().contains("listening on port " + LEMS_PORT), started.toString());
@@ -114,12 +115,12 @@ class LemsLabTest {
 
             String before = httpdPids(lab);
             Halab.require(lab.sh("servera", "pkill -KILL -f '^httpd 1000'"), "kill httpd");
-            assertTrue(waitFor(Duration.ofSeconds(30), () -> {
+            assertTrue(Wait.until(Duration.ofSeconds(30), Wait.SLOWLY, () -> {
                 String now = httpdPids(lab);
                 return !now.isEmpty() && !now.equals(before);
             }), "procmon restarted httpd; log:\n" + lab.exec("servera", "cat",
                     "/var/log/cluster/lems/lems-apache.log"));
-            assertTrue(waitFor(Duration.ofSeconds(10), () -> lemsctl(lab, "servera", "GET_VSTAT httpd")
+            assertTrue(Wait.until(Duration.ofSeconds(10), Wait.SLOWLY, () -> lemsctl(lab, "servera", "GET_VSTAT httpd")
                     .lines().anyMatch(l -> l.matches("3,1,\\d+"))), lemsctl(lab, "servera", "GET_VSTAT httpd"));
             String fromB = lemsctl(lab, "serverb", "GET_VSTAT httpd");
             assertTrue(fromB.lines().anyMatch(l -> l.matches("3,1,\\d+")), "lemsctl on serverb: " + fromB);
@@ -129,7 +130,7 @@ class LemsLabTest {
             // The bracket keeps this shell's own command line from matching.
             Halab.require(lab.sh("servera", "kill -KILL $(pgrep -f -- '-Dlinuxha[.]process=lems-apache')"),
                     "SIGKILL of the Lems JVM");
-            assertTrue(waitFor(Duration.ofSeconds(10),
+            assertTrue(Wait.until(Duration.ofSeconds(10), Wait.SLOWLY,
                     () -> !lab.sh("servera", "ps -ef | grep -v grep | grep -q -- lems-apache").ok()),
                     "ps no longer shows lems-apache");
             Halab.Result gone = lab.exec("serverb", "lemsctl", "-A", "apache", "--msg", "GET_STAT");
@@ -149,17 +150,5 @@ class LemsLabTest {
 
     private static String lemsctl(Halab lab, String node, String message) {
         return lab.exec(node, "lemsctl", "-A", "apache", "--msg", message).out();
-    }
-
-    /** Polls the condition until it holds or the limit passes; never a fixed sleep. */
-    private static boolean waitFor(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(250);
-        }
-        return true;
     }
 }

@@ -13,6 +13,7 @@ import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * Lems moving an application address on its own (Reference 24.4.3, 24.4.4, 21.2.1), with no clnetd running: on
@@ -102,14 +103,7 @@ class LemsNetworkMonitorsLabTest {
         return lab.exec("servera", "ip", "-o", "-4", "addr", "show", "dev", card).out();
     }
 
-    private static void within(Duration limit, BooleanSupplier condition, Supplier<String> message)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message.get());
-            }
-            Thread.sleep(200);
-        }
+    private static void within(Duration limit, BooleanSupplier condition, Supplier<String> message) {
+        Wait.assertWithin(limit, Wait.SLOWLY, condition, message);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import net.linuxha.lab.Halab;
+import net.linuxha.common.testing.Wait;
 
 /**
  * cllockd in a lab node as an administrator runs it: {@code cllockd --detach} with the sample clconf.xml, two tools
@@ -24,6 +25,8 @@ import net.linuxha.lab.Halab;
 @Tag("lab")
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LockDaemonLabTest {
+
+    private static final Duration MINUTE = Duration.ofSeconds(60);
 
     private static final String NODE = "servera";
     private static final String LOCKCTL = "java -cp '/opt/linuxha/lib/*' net.linuxha.common.lock.LockCtl";
@@ -42,18 +45,20 @@ class LockDaemonLabTest {
             assertTrue(ps.contains("cllockd-cluster1"), ps);
 
             String first = startHolder(lab, "h1", "--for 240");
-            waitFor(() -> read(lab, "/tmp/h1.out").contains("HELD NET lockctl." + first + ".1"),
+            Wait.assertWithin(MINUTE, Wait.SLOWLY,
+                    () -> read(lab, "/tmp/h1.out").contains("HELD NET lockctl." + first + ".1"),
                     () -> "first holder never got NET: " + read(lab, "/tmp/h1.out"));
             String second = startHolder(lab, "h2", "--wait 120 --for 3");
-            waitFor(() -> status(lab).endsWith(",lockctl." + second + ".1"),
+            Wait.assertWithin(MINUTE, Wait.SLOWLY, () -> status(lab).endsWith(",lockctl." + second + ".1"),
                     () -> "second holder is not waiting: " + status(lab) + "\n" + read(lab, "/tmp/h2.out"));
             assertTrue(status(lab).startsWith("NET,lockctl." + first + ".1,"), status(lab));
 
             Halab.require(lab.exec(NODE, "kill", "-KILL", first), "SIGKILL the holder");
-            waitFor(() -> read(lab, "/tmp/h2.out").contains("HELD NET lockctl." + second + ".1"),
+            Wait.assertWithin(MINUTE, Wait.SLOWLY,
+                    () -> read(lab, "/tmp/h2.out").contains("HELD NET lockctl." + second + ".1"),
                     () -> "waiter did not get NET after the holder died: " + status(lab) + "\n"
                             + read(lab, "/tmp/h2.out"));
-            waitFor(() -> read(lab, "/tmp/h2.out").contains("RELEASED NET"),
+            Wait.assertWithin(MINUTE, Wait.SLOWLY, () -> read(lab, "/tmp/h2.out").contains("RELEASED NET"),
                     () -> "second holder did not release: " + read(lab, "/tmp/h2.out"));
             assertEquals("NET,-,0,40,", status(lab));
 
@@ -64,7 +69,8 @@ class LockDaemonLabTest {
             Matcher pid = Pattern.compile("\\(pid (\\d+),").matcher(started.out());
             assertTrue(pid.find(), started.out());
             Halab.require(lab.exec(NODE, "kill", "-TERM", pid.group(1)), "stop cllockd");
-            waitFor(() -> !lab.exec(NODE, "kill", "-0", pid.group(1)).ok(), () -> "cllockd did not stop on TERM");
+            Wait.assertWithin(MINUTE, Wait.SLOWLY,
+                    () -> !lab.exec(NODE, "kill", "-0", pid.group(1)).ok(), () -> "cllockd did not stop on TERM");
             Halab.Result down = lab.sh(NODE, LOCKCTL + " hold NET --wait 5 --for 0");
             assertEquals(0, down.exitCode(), down.toString());
             assertTrue(down.out().contains("NOT_HELD NET") && down.out().contains("Unable to read from lock daemon."),
@@ -85,20 +91,5 @@ class LockDaemonLabTest {
 
     private static String read(Halab lab, String file) {
         return lab.exec(NODE, "cat", file).out();
-    }
-
-    private static void waitFor(BooleanSupplier condition, Supplier<String> failure) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(failure.get());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 }

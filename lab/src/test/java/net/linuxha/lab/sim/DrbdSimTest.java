@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import net.linuxha.common.testing.Wait;
 
 /**
  * The real drbdadm drives the simulated drbdsetup/drbdmeta on two namespace nodes: DRBD's state machine,
@@ -54,7 +55,8 @@ class DrbdSimTest {
             check(nodes.run(n, "simvg create app01vg 100M && lvcreate -L 20M -n admin app01vg"));
             check(nodes.run(n, adm(nodes) + "create-md r0 && " + adm(nodes) + "up r0"));
         }
-        SimNodes.waitFor(WAIT, () -> "Connected".equals(connection(nodes, "a").path("connection-state").asText()));
+        Wait.assertWithin(WAIT, Wait.SLOWLY,
+                () -> "Connected".equals(connection(nodes, "a").path("connection-state").asText()));
     }
 
     private static JsonNode status(SimNodes nodes, String node) {
@@ -81,7 +83,7 @@ class DrbdSimTest {
     /** Initial full sync from a forced primary on a, then both UpToDate with a file system made on a. */
     private static void initialSync(SimNodes nodes) {
         check(nodes.run("a", adm(nodes) + "primary --force r0"));
-        SimNodes.waitFor(WAIT, () -> inSync(nodes, "a") && inSync(nodes, "b"));
+        Wait.assertWithin(WAIT, Wait.SLOWLY, () -> inSync(nodes, "a") && inSync(nodes, "b"));
         check(nodes.run("a", "mkfs.ext4 -q /dev/drbd0 && mkdir -p /mnt/d"));
         check(nodes.run("b", "mkdir -p /mnt/d"));
     }
@@ -140,13 +142,14 @@ class DrbdSimTest {
             initialSync(nodes);
             check(nodes.run("a", "mount /dev/drbd0 /mnt/d"));
             nodes.link("a", false);
-            SimNodes.waitFor(WAIT, () -> "Connecting".equals(connection(nodes, "a").path("connection-state").asText()));
+            Wait.assertWithin(WAIT, Wait.SLOWLY,
+                    () -> "Connecting".equals(connection(nodes, "a").path("connection-state").asText()));
             String sum = check(nodes.run("a",
                     "head -c 3000000 /dev/urandom > /mnt/d/data && sync && md5sum < /mnt/d/data")).out();
-            SimNodes.waitFor(WAIT, () -> connection(nodes, "a").path("peer_devices").get(0)
+            Wait.assertWithin(WAIT, Wait.SLOWLY, () -> connection(nodes, "a").path("peer_devices").get(0)
                     .path("out-of-sync").asLong() >= 2900);
             nodes.link("a", true);
-            SimNodes.waitFor(WAIT, () -> inSync(nodes, "a") && inSync(nodes, "b"));
+            Wait.assertWithin(WAIT, Wait.SLOWLY, () -> inSync(nodes, "a") && inSync(nodes, "b"));
             check(nodes.run("a", "umount /mnt/d && " + adm(nodes) + "secondary r0"));
             check(nodes.run("b", adm(nodes) + "primary r0"));
             assertEquals(sum, check(nodes.run("b", "mount -o ro /dev/drbd0 /mnt/d && md5sum < /mnt/d/data")).out());
@@ -165,14 +168,15 @@ class DrbdSimTest {
             initialSync(nodes);
             check(nodes.run("a", adm(nodes) + "secondary r0"));
             nodes.link("a", false);
-            SimNodes.waitFor(WAIT, () -> "Connecting".equals(connection(nodes, "b").path("connection-state").asText()));
+            Wait.assertWithin(WAIT, Wait.SLOWLY,
+                    () -> "Connecting".equals(connection(nodes, "b").path("connection-state").asText()));
             for (String n : SimNodes.NODES) {
                 check(nodes.run(n, adm(nodes) + "primary r0 && mount /dev/drbd0 /mnt/d && echo " + n
                         + " > /mnt/d/who && umount /mnt/d && " + adm(nodes) + "secondary r0"));
             }
             nodes.link("a", true);
             for (String n : SimNodes.NODES) {
-                SimNodes.waitFor(WAIT, () -> "StandAlone".equals(
+                Wait.assertWithin(WAIT, Wait.SLOWLY, () -> "StandAlone".equals(
                         connection(nodes, n).path("connection-state").asText()));
             }
             assertTrue(Files.readString(nodes.disk("a").resolve("run/drbd-agent.log")).contains("Split-Brain"));
@@ -180,7 +184,7 @@ class DrbdSimTest {
             // the usual manual recovery: the victim discards its data
             check(nodes.run("b", adm(nodes) + "connect --discard-my-data r0"));
             check(nodes.run("a", adm(nodes) + "connect r0"));
-            SimNodes.waitFor(WAIT, () -> inSync(nodes, "a") && inSync(nodes, "b"));
+            Wait.assertWithin(WAIT, Wait.SLOWLY, () -> inSync(nodes, "a") && inSync(nodes, "b"));
             check(nodes.run("b", adm(nodes) + "primary r0"));
             assertEquals("a\n", check(nodes.run("b", "mount /dev/drbd0 /mnt/d && cat /mnt/d/who")).out());
             check(nodes.run("b", "umount /mnt/d"));

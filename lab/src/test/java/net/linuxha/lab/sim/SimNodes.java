@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import net.linuxha.common.testing.Wait;
 
 /**
  * A minimal two-node harness for the storage simulator, standing in until lab/halab exists: network namespaces
@@ -65,7 +66,7 @@ final class SimNodes implements AutoCloseable {
             if (initPids.get(n) == null) {
                 throw new IOException("node " + n + " did not start; see " + dir.resolve(n + ".init.log"));
             }
-            waitFor(Duration.ofSeconds(10), () -> run(n, "test -d /dev/.ready").rc() == 0);
+            Wait.assertWithin(Duration.ofSeconds(10), Wait.SLOWLY, () -> run(n, "test -d /dev/.ready").rc() == 0);
             check(run(n, SIM.resolve("setup-node") + ""));
         }
     }
@@ -105,20 +106,6 @@ final class SimNodes implements AutoCloseable {
                 Duration.ofSeconds(10)));
     }
 
-    static void waitFor(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-    }
 
     private static void host(String... cmd) {
         check(exec(List.of(cmd), Duration.ofSeconds(20)));

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.Wait;
 
 /**
  * The storage layer on the two-node lab (real drbdadm, simulated drbdsetup/LVM, real ext4, mounts, ssh): DRBD
@@ -70,16 +71,6 @@ class StorageLabTest {
         String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         ok(lab, node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod "
                 + mode + " " + path);
-    }
-
-    private static void waitUntil(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + limit + ": " + what);
-            }
-            Thread.sleep(300);
-        }
     }
 
     private static boolean bothInSync(Halab lab, String node) {
@@ -148,8 +139,8 @@ class StorageLabTest {
 
             // a process sitting in the file system is killed so the unmount succeeds
             ok(lab, "serverb", "cd /app01/docs && setsid sleep 777 </dev/null >/dev/null 2>&1 &");
-            waitUntil("the busy process runs", Duration.ofSeconds(10),
-                    () -> lab.sh("serverb", "pgrep -fx 'sleep 777'").ok());
+            Wait.assertWithin(Duration.ofSeconds(10), Wait.SLOWLY,
+                    () -> lab.sh("serverb", "pgrep -fx 'sleep 777'").ok(), () -> "the busy process runs");
             String unmount = ok(lab, "serverb", "drbd_tool -A app01 --action unmount --maxdelay 1 -V").out();
             assertTrue(unmount.contains("unmount failed with: busy"), unmount);
             assertTrue(unmount.contains("(fuser -km)"), unmount);
@@ -171,7 +162,8 @@ class StorageLabTest {
 
             // servera re-attaches to see its grown volume, resyncs, and takes the application back
             ok(lab, "servera", "drbd_tool -A app01 --action down && drbd_tool -A app01 --action start --noprimary");
-            waitUntil("servera back in sync", Duration.ofSeconds(60), () -> bothInSync(lab, "servera"));
+            Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
+                    () -> "servera back in sync");
             ok(lab, "serverb", "drbd_tool -A app01 --action down");
             ok(lab, "servera", "drbd_tool -A app01 --action set_primary && drbd_tool -A app01 --action mount");
             long sizeA = dfKib(ok(lab, "servera", "df -k --output=size /app01/docs").out());
@@ -182,9 +174,11 @@ class StorageLabTest {
 
             // invalidate_remote: the peer's copy is rewritten in full, then both are in sync again
             ok(lab, "serverb", "drbd_tool -A app01 --action start --noprimary");
-            waitUntil("serverb in sync", Duration.ofSeconds(60), () -> bothInSync(lab, "servera"));
+            Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
+                    () -> "serverb in sync");
             ok(lab, "servera", "drbd_tool -A app01 --action invalidate_remote --vg app01vg --lv docs");
-            waitUntil("in sync after invalidate_remote", Duration.ofSeconds(60), () -> bothInSync(lab, "servera"));
+            Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
+                    () -> "in sync after invalidate_remote");
             ok(lab, "servera", "drbd_tool -A app01 --action unmount && drbd_tool -A app01 --action down");
             ok(lab, "serverb", "drbd_tool -A app01 --action down");
         });

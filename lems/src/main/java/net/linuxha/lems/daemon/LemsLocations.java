@@ -25,9 +25,4 @@ public final class LemsLocations {
     public static Path logFile(String application, LemsConfig config, ClusterPaths paths) {
         return logsDir(config, paths).resolve("lems-" + application + ".log");
     }
-
-    /** Standard output and error of a detached Lems ({@code --detach}): start-up failures land here. */
-    public static Path detachOutput(String application, LemsConfig config, ClusterPaths paths) {
-        return logsDir(config, paths).resolve("lems-" + application + ".out");
-    }
 }

@@ -20,7 +20,7 @@ import net.linuxha.lems.support.Checks;
 import net.linuxha.lems.support.MutableClock;
 import net.linuxha.lems.support.RecordingClusterLink;
 import net.linuxha.lems.support.TestPrograms;
-import net.linuxha.lems.support.Wait;
+import net.linuxha.common.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

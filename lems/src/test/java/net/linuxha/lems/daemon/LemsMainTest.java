@@ -23,7 +23,7 @@ import net.linuxha.common.wire.WireClient;
 import net.linuxha.lems.LemsMain;
 import net.linuxha.lems.support.LemsFixture;
 import net.linuxha.lems.support.LoopbackPeerRunner;
-import net.linuxha.lems.support.Wait;
+import net.linuxha.common.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

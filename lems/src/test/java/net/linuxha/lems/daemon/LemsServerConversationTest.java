@@ -27,7 +27,7 @@ import net.linuxha.lems.monitors.ProcmonDetail;
 import net.linuxha.lems.support.LemsFixture;
 import net.linuxha.lems.support.RecordingClusterLink;
 import net.linuxha.lems.support.TestPrograms;
-import net.linuxha.lems.support.Wait;
+import net.linuxha.common.testing.Wait;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import net.linuxha.lems.spi.ProgramCall;
 import net.linuxha.lems.spi.ProgramResult;
-import net.linuxha.lems.support.Wait;
+import net.linuxha.common.testing.Wait;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import net.linuxha.common.log.LogControl;
 import net.linuxha.common.log.LogRequests;
+import net.linuxha.common.wire.ControlRequest;
 import net.linuxha.common.wire.NetRequest;
 import net.linuxha.common.wire.Reply;
 import net.linuxha.common.wire.RequestHandler;
@@ -52,21 +53,21 @@ public final class NetRequestHandler implements RequestHandler<NetRequest> {
             return decide("REREAD", reread.network());
         } else if (request instanceof NetRequest.NetStatus status) {
             return decide("NET_STATUS", status.network());
-        } else if (request instanceof NetRequest.Echo) {
+        } else if (request instanceof ControlRequest.Echo) {
             return done(Reply.of("UP"));
-        } else if (request instanceof NetRequest.Help) {
+        } else if (request instanceof ControlRequest.Help) {
             return done(Reply.list(List.copyOf(NetRequest.VOCABULARY.keywords())));
-        } else if (request instanceof NetRequest.Abort) {
+        } else if (request instanceof ControlRequest.Abort) {
             // The answer is written after this stage completes; stop a moment later so it reaches the client.
             CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS, io).execute(abort);
             return done(Reply.ok());
-        } else if (request instanceof NetRequest.Verbose verbose) {
+        } else if (request instanceof ControlRequest.Verbose verbose) {
             if (logs.isEmpty()) {
                 return done(Reply.error("this network daemon's logging is not adjustable"));
             }
             logs.get().setVerbose(verbose.on());
             return done(Reply.of(LogRequests.verboseAnswer(verbose.on())));
-        } else if (request instanceof NetRequest.LogCycle cycle) {
+        } else if (request instanceof ControlRequest.LogCycle cycle) {
             return CompletableFuture.supplyAsync(() -> cycle(cycle.count()), io);
         }
         return done(Reply.error("the network daemon cannot handle " + request.keyword() + " yet"));

@@ -11,8 +11,8 @@
  * <li>{@link net.linuxha.net.daemon.WireClusterDaemonLink}: {@code NETWORK_FAILED} / {@code NETWORK_RESTORED} to the
  * local cldaemon, never holding the loop more than 250 ms.</li>
  * <li>{@link net.linuxha.net.daemon.NetDaemon}: the loop thread (polls, moves, requests, one at a time) and the
- * address scanner; {@link net.linuxha.net.daemon.NetRequestHandler}: the wire requests;
- * {@link net.linuxha.net.daemon.Detacher}: {@code --detach}.</li>
+ * address scanner; {@link net.linuxha.net.daemon.NetRequestHandler}: the wire requests ({@code --detach} is
+ * common's {@code DaemonDetach}).</li>
  * </ul>
  */
 package net.linuxha.net.daemon;

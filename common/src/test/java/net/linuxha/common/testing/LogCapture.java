@@ -1,36 +1,50 @@
-package net.linuxha.lock;
+package net.linuxha.common.testing;
+
+import java.util.List;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects what one class logs (level and text), to prove warnings are written and say what happened. */
-final class LogCapture implements AutoCloseable {
+/**
+ * Collects what one class logs (level and text), to prove that a warning is written and says what happened, in the
+ * Reference's words where it has them. INFO and above are collected at least; close it to stop.
+ */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> source) {
+    public LogCapture(Class<?> source) {
         logger = (Logger) LoggerFactory.getLogger(source);
         previous = logger.getLevel();
-        logger.setLevel(Level.INFO);
+        if (!logger.isInfoEnabled()) {
+            logger.setLevel(Level.INFO);
+        }
         appender.start();
         logger.addAppender(appender);
     }
 
     /** Lines as {@code LEVEL text}. */
-    List<String> lines() {
+    public List<String> lines() {
         // AppenderBase.doAppend holds the appender's lock while it adds.
         synchronized (appender) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         }
     }
 
-    boolean has(String level, String fragment) {
+    /** The texts alone. */
+    public List<String> messages() {
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
+    /** Whether a line of {@code level} contains {@code fragment}. */
+    public boolean has(String level, String fragment) {
         return lines().stream().anyMatch(l -> l.startsWith(level + " ") && l.contains(fragment));
     }
 
