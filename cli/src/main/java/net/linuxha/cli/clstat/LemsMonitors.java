@@ -34,6 +34,11 @@ final class LemsMonitors {
         this.env = env;
     }
 
+    private static String withoutStop(String message) {
+        String m = message == null ? "" : message.strip();
+        return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+    }
+
     List<String> lines(AppStatus status) {
         String app = status.name();
         Path file = env.paths().lemsConfig(app);
@@ -52,6 +57,11 @@ final class LemsMonitors {
         if (!status.isActive() || status.node().isEmpty()) {
             return List.of("Process Monitors and General Monitors: N/A, application " + app + " is not running.");
         }
+        if (!status.isStarted()) {
+            // clstartapp starts the Lems at the end of a start, clhaltapp stops it first: none to ask in between
+            return List.of("Process Monitors and General Monitors: N/A, application " + app + " is "
+                    + status.state() + " on " + status.node().get() + ".");
+        }
         String node = status.node().get();
         WireClient lems = new WireClient(env.locator().locate(node, config.port(), session.isLocal(node)),
                 "Lems daemon for " + app + " on " + node, session.setup().wireContext());
@@ -60,7 +70,7 @@ final class LemsMonitors {
             reply = lems.send(new LemsRequest.GetVstat(Optional.empty()));
         } catch (WireException e) {
             return List.of("Process Monitors and General Monitors: the Lems daemon of " + app + " on " + node
-                    + " (port " + config.port() + ") does not answer: " + e.getMessage()
+                    + " (port " + config.port() + ") does not answer: " + withoutStop(e.getMessage())
                     + ". The cluster daemon restarts a Lems that died; see "
                     + LemsLocations.logFile(app, config, env.paths()) + " on " + node + ".");
         }

@@ -297,6 +297,20 @@ class ClstatToolTest {
     }
 
     @Test
+    void aStartingApplicationAsksNoLemsYet() throws Exception {
+        cluster.daemon(LOCAL, "UP").app("apache", "STARTING,sl4s1,0,0,0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK");
+        try (FakeLems lems = lemsOn(LOCAL, LEMS_XML).vstat(VSTAT)) {
+
+            Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+            assertEquals("Process Monitors and General Monitors: N/A, application apache is STARTING on sl4s1.",
+                    run.outLines().get(run.outLines().size() - 1), run.toString());
+            assertEquals(List.of(), lems.requests(), "clstartapp starts the Lems at the end of the start");
+        }
+    }
+
+    @Test
     void anUnknownApplicationIsNamed() throws Exception {
         cluster.daemon(LOCAL, "UP");
 
