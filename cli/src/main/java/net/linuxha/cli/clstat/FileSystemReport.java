@@ -9,7 +9,8 @@ import net.linuxha.cli.cluster.TextTable;
 /**
  * The "File Systems" part of {@code clstat --application X} (11.3.1), from the daemon's answer to
  * {@code APP_STATUS app=X lvinfo=yes} (25.4): a first line with the error state or OK, then one line per logical
- * volume {@code vg.lv,MD,ND,state,valid,personality,action[,valid/total,rate,estimate]}.
+ * volume, {@code vg.lv,minor,state,valid,action[,valid/total,rate,estimate]} as cldaemon writes it for DRBD
+ * (docs/cldaemon.md), or the Reference's {@code vg.lv,MD,ND,state,valid,personality,action[,...]}.
  *
  * <p>The daemon reports logical volumes, not mount points, so the first column is {@code vg/lv}.
  */
@@ -31,13 +32,21 @@ final class FileSystemReport {
         TextTable table = new TextTable("Volume", "Valid", "Type", "State", "% Complete", "Completion");
         for (int i = 1; i < rows.length; i++) {
             String[] f = rows[i].strip().split(",", -1);
-            if (f.length < 7) {
+            // cldaemon's DRBD form: vg.lv,minor,state,valid,action[,valid/total,rate,estimate];
+            // the Reference's md/ENBD form: vg.lv,MD,ND,state,valid,personality,action[,valid/total,rate,estimate]
+            int valid;
+            if (f.length == 5 || f.length == 8) {
+                valid = 3;
+            } else if (f.length == 7 || f.length == 10) {
+                valid = 4;
+            } else {
                 continue;
             }
-            String action = f[6].strip();
-            boolean syncing = action.toLowerCase(Locale.ROOT).equals("syncing") && f.length >= 10;
-            table.row(f[0].strip().replace('.', '/'), f[4].strip(), "drbd", action,
-                    syncing ? percent(f[7]) : "", syncing ? completion(f[9]) : "");
+            int action = valid == 3 ? 4 : 6;
+            String state = f[action].strip();
+            boolean syncing = state.toLowerCase(Locale.ROOT).equals("syncing") && f.length >= action + 4;
+            table.row(f[0].strip().replace('.', '/'), f[valid].strip(), "drbd", state,
+                    syncing ? percent(f[action + 1]) : "", syncing ? completion(f[action + 3]) : "");
         }
         lines.addAll(table.lines());
         return lines;

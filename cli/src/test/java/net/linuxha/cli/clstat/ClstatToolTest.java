@@ -311,6 +311,24 @@ class ClstatToolTest {
     }
 
     @Test
+    void theFileSystemsOfCldaemonsDrbdLvinfoAreShown() throws Exception {
+        // the answer of cldaemon (docs/cldaemon.md): vg.lv,minor,state,valid,action[,valid/total,rate,estimate]
+        cluster.daemon(LOCAL, "UP").app("apache", "STARTED,sl4s1,1," + STARTED_16S_AGO + ",0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK\napp01vg.admin,0,active,both,sync\n"
+                        + "app01vg.docs,1,active,local,syncing,5120/20480,512.0,0.5\napp01vg.logs,2,active,both,sync");
+
+        Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+        List<String> lines = run.outLines();
+        int at = lines.indexOf("File Systems");
+        assertEquals(List.of("File Systems", "",
+                "Volume         Valid  Type  State    % Complete  Completion",
+                "app01vg/admin  both   drbd  sync",
+                "app01vg/docs   local  drbd  syncing  25.0        00:00:30",
+                "app01vg/logs   both   drbd  sync"), lines.subList(at, at + 6), run.toString());
+    }
+
+    @Test
     void anUnknownApplicationIsNamed() throws Exception {
         cluster.daemon(LOCAL, "UP");
 
