@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code clstat} (Reference 11.3): the cluster's name and state, its nodes and a summary of its applications, as
- * the first cluster daemon that answers (this node's, else the other's) reports them.
+ * the first cluster daemon that answers (this node's, else the other's) reports them. With {@code --application X}
+ * the application's row, its file systems (the cluster daemon) and its process and general monitors (its Lems).
  *
  * <p>Exit codes: 0 shown; 3 the configuration is invalid or not validated by clbuild (7.2.6); 4 the cluster is not
  * running ({@code Cluster X is not running.}); 6 a daemon gave an answer that cannot be read.
@@ -46,7 +47,7 @@ public final class ClstatTool implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-A", "--application"}, paramLabel = "APPLICATION",
-            description = "Show this application in detail (its file systems); Lems monitors: lemsctl.")
+            description = "Show this application in detail: its file systems and its Lems monitors.")
     private String application;
 
     private final ToolEnvironment env;
@@ -115,8 +116,7 @@ public final class ClstatTool implements Callable<Integer> {
         Reply lvinfo = session.ask(contact.node(), new ClusterRequest.AppStatus(application, true, false, false));
         lines.addAll(FileSystemReport.lines(lvinfo.text()));
         lines.add("");
-        lines.add("Process Monitors and General Monitors are reported by the application's Lems daemon:");
-        lines.add("  lemsctl --application " + application + " --msg GET_STAT");
+        lines.addAll(new LemsMonitors(session, env).lines(status));
         return lines;
     }
 }

@@ -5,7 +5,11 @@ import static net.linuxha.cli.cluster.TestCluster.PEER;
 import static net.linuxha.cli.cluster.TestCluster.STAMP;
 import static net.linuxha.cli.cluster.TestCluster.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,8 +178,173 @@ class ClstatToolTest {
                 "apachevg/lv01  both   drbd  Sync",
                 "apachevg/lv02  local  drbd  syncing  25.0        00:01:30",
                 "",
-                "Process Monitors and General Monitors are reported by the application's Lems daemon:",
-                "  lemsctl --application apache --msg GET_STAT"), run.outLines());
+                "Process Monitors and General Monitors: none, application apache has no Lems configuration ("
+                        + cluster.paths().lemsConfig("apache") + "), so it is not monitored."), run.outLines());
+    }
+
+    /** GET_VSTAT of the Reference's apache Lems (11.3): procmon restarted httpd once, move_ip runs on demand. */
+    private static final String VSTAT = String.join("\n",
+            "flag_check,1118801940,10,flag_check apache",
+            "<monitor-detail-start>",
+            "<monitor-detail-end>",
+            "httpd,1118801940,10,procmon /etc/cluster/apache/httpd.xml",
+            "<monitor-detail-start>",
+            "3,1," + (TestCluster.NOW.getEpochSecond() + 3600),
+            "Web Server,1,1,10",
+            "<monitor-detail-end>",
+            "fsmon,1118801940,10,fsmon apache",
+            "<monitor-detail-start>",
+            "app01vg/docs,apache_app01vg_docs,sync,reported",
+            "<monitor-detail-end>",
+            "move_ip,0,0,ip_move_interface apache",
+            "<monitor-detail-start>",
+            "<monitor-detail-end>",
+            "slow,1118801941,2,sleeper 30",
+            "<monitor-detail-start>",
+            "<monitor-detail-end>");
+
+    private FakeLems lemsOn(String node, String lemsXml) throws Exception {
+        Files.createDirectories(cluster.paths().applicationDir("apache"));
+        Files.writeString(cluster.paths().lemsConfig("apache"), lemsXml);
+        FakeLems lems = FakeLems.start(cluster.wire());
+        cluster.listen(node, 8800, lems.address());
+        return lems;
+    }
+
+    private static final String LEMS_XML = "<lems_config><globals port=\"8800\"/>"
+            + check("flag_check", "internal", "flag_check apache") + check("httpd", "internal",
+            "procmon /etc/cluster/apache/httpd.xml") + check("slow", "program", "sleeper 30") + "</lems_config>";
+
+    private static String check(String name, String type, String module) {
+        return "<check><name>" + name + "</name><type>" + type + "</type><module>" + module + "</module>"
+                + "<interval>10</interval><action_list><action rc=\"0\" action=\"NOP\"/></action_list></check>";
+    }
+
+    @Test
+    void applicationDetailShowsTheProcessAndGeneralMonitorsOfTheLemsOnTheNodeRunningIt() throws Exception {
+        cluster.daemon(PEER, "UP");
+        cluster.daemon(LOCAL, "UP").nodeState(PEER, "UP")
+                .app("apache", "STARTED,sl4s2,1," + STARTED_16S_AGO + ",0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK\napachevg.lv01,0,0,active,both,drbd,Sync");
+        try (FakeLems onPeer = lemsOn(PEER, LEMS_XML).vstat(VSTAT); FakeLems here = FakeLems.start(cluster.wire())) {
+            cluster.listen(LOCAL, 8800, here.address());
+
+            Run run = run(new ClstatTool(cluster.env()), "--application", "apache");
+
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals(List.of(
+                    "Cluster: sl4cluster - UP",
+                    "",
+                    "Application  Node   State    Running  Monitor  Stale  Fail-over?",
+                    "apache       sl4s2  STARTED  0:00:16  Running  0      Yes",
+                    "",
+                    "File Systems",
+                    "",
+                    "Volume         Valid  Type  State  % Complete  Completion",
+                    "apachevg/lv01  both   drbd  Sync",
+                    "",
+                    "Process Monitors",
+                    "",
+                    "Name   Status   Restarts  Current  Reset at",
+                    "httpd  Running  3         1        15/06/2005 03:18:50",
+                    "",
+                    "General Monitors",
+                    "",
+                    "Type           Name        Status",
+                    "Flag Check     flag_check  Running",
+                    "FS Monitor     fsmon       Running",
+                    "IP Assignment  move_ip     Stopped",
+                    "Program        slow        Running"), run.outLines());
+            assertEquals(List.of("GET_VSTAT"), onPeer.requests(), "the Lems of the node running apache is asked");
+            assertEquals(List.of(), here.requests(), "this node's Lems is not asked");
+        }
+    }
+
+    @Test
+    void aStoppedProcessMonitorWithNothingToResetReadsAsSection11_6() throws Exception {
+        cluster.daemon(LOCAL, "UP")
+                .app("apache", "STARTED,sl4s1,1," + STARTED_16S_AGO + ",0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK");
+        try (FakeLems lems = lemsOn(LOCAL, LEMS_XML).vstat("httpd,0,10,procmon /etc/cluster/apache/httpd.xml\n"
+                + "<monitor-detail-start>\n3,0,0\nWeb Server,1,1,10\n<monitor-detail-end>")) {
+
+            Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+            assertEquals(0, run.exit(), run.toString());
+            List<String> lines = run.outLines();
+            int at = lines.indexOf("Process Monitors");
+            assertEquals(List.of("Process Monitors", "", "Name   Status   Restarts  Current  Reset at",
+                    "httpd  Stopped  3         0        N/A", "", "General Monitors", "", "(none)"),
+                    lines.subList(at, lines.size()), run.toString());
+        }
+    }
+
+    @Test
+    void aLemsThatDoesNotAnswerIsNamedWithItsNodePortAndLog() throws Exception {
+        cluster.daemon(LOCAL, "UP")
+                .app("apache", "STARTED,sl4s1,0," + STARTED_16S_AGO + ",0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK");
+        Files.createDirectories(cluster.paths().applicationDir("apache"));
+        Files.writeString(cluster.paths().lemsConfig("apache"), LEMS_XML);
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            cluster.listen(LOCAL, 8800, new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    closed.getLocalPort()));
+        }
+
+        Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+        assertEquals(0, run.exit(), "the rest of the status is still shown: " + run);
+        String last = run.outLines().get(run.outLines().size() - 1);
+        assertTrue(last.startsWith("Process Monitors and General Monitors: the Lems daemon of apache on sl4s1 "
+                + "(port 8800) does not answer: "), last);
+        assertTrue(last.endsWith("lems-apache.log on sl4s1."), last);
+    }
+
+    @Test
+    void aDownApplicationAsksNoLems() throws Exception {
+        cluster.daemon(LOCAL, "UP").app("apache", "DOWN,,0,0,0,Yes").answer("APP_STATUS app=apache lvinfo=yes",
+                "OK");
+        try (FakeLems lems = lemsOn(LOCAL, LEMS_XML).vstat(VSTAT)) {
+
+            Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals("Process Monitors and General Monitors: N/A, application apache is not running.",
+                    run.outLines().get(run.outLines().size() - 1));
+            assertEquals(List.of(), lems.requests());
+        }
+    }
+
+    @Test
+    void aStartingApplicationAsksNoLemsYet() throws Exception {
+        cluster.daemon(LOCAL, "UP").app("apache", "STARTING,sl4s1,0,0,0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK");
+        try (FakeLems lems = lemsOn(LOCAL, LEMS_XML).vstat(VSTAT)) {
+
+            Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+            assertEquals("Process Monitors and General Monitors: N/A, application apache is STARTING on sl4s1.",
+                    run.outLines().get(run.outLines().size() - 1), run.toString());
+            assertEquals(List.of(), lems.requests(), "clstartapp starts the Lems at the end of the start");
+        }
+    }
+
+    @Test
+    void theFileSystemsOfCldaemonsDrbdLvinfoAreShown() throws Exception {
+        // the answer of cldaemon (docs/cldaemon.md): vg.lv,minor,state,valid,action[,valid/total,rate,estimate]
+        cluster.daemon(LOCAL, "UP").app("apache", "STARTED,sl4s1,1," + STARTED_16S_AGO + ",0,Yes")
+                .answer("APP_STATUS app=apache lvinfo=yes", "OK\napp01vg.admin,0,active,both,sync\n"
+                        + "app01vg.docs,1,active,local,syncing,5120/20480,512.0,0.5\napp01vg.logs,2,active,both,sync");
+
+        Run run = run(new ClstatTool(cluster.env()), "-A", "apache");
+
+        List<String> lines = run.outLines();
+        int at = lines.indexOf("File Systems");
+        assertEquals(List.of("File Systems", "",
+                "Volume         Valid  Type  State    % Complete  Completion",
+                "app01vg/admin  both   drbd  sync",
+                "app01vg/docs   local  drbd  syncing  25.0        00:00:30",
+                "app01vg/logs   both   drbd  sync"), lines.subList(at, at + 6), run.toString());
     }
 
     @Test

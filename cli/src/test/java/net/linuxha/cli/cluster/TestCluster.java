@@ -49,6 +49,7 @@ public final class TestCluster implements AutoCloseable {
     private final Map<String, Integer> freePorts = new ConcurrentHashMap<>();
     private final ScriptedRunner runner = new ScriptedRunner();
     private volatile Integer netDaemonPort;
+    private final Map<String, InetSocketAddress> others = new ConcurrentHashMap<>();
 
     public TestCluster(Path root) throws IOException {
         this.root = root;
@@ -141,8 +142,17 @@ public final class TestCluster implements AutoCloseable {
         this.netDaemonPort = port;
     }
 
+    /** Another daemon of {@code node} (a played Lems): what the tools reach at {@code port} of that node. */
+    public void listen(String node, int port, InetSocketAddress address) {
+        others.put(node + ":" + port, address);
+    }
+
     public ToolEnvironment env() {
         DaemonLocator locator = (node, port, local) -> {
+            InetSocketAddress other = others.get(node + ":" + port);
+            if (other != null) {
+                return other;
+            }
             if (port == 9850) {
                 return new InetSocketAddress(InetAddress.getLoopbackAddress(),
                         netDaemonPort == null ? freePort("clnetd-" + node) : netDaemonPort);

@@ -4,14 +4,16 @@ import static net.linuxha.cluster.daemon.DaemonLog.LOG;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
+import net.linuxha.cluster.app.RegisteredApplication;
 import net.linuxha.cluster.state.ApplicationState;
 import net.linuxha.common.daemon.LocalPort;
 import net.linuxha.common.shell.CommandResult;
 
 /**
- * Keeps one Lems running for every application running on this node (5.7: "the main cluster daemon actually scans
+ * Keeps one Lems running for every application STARTED on this node (5.7: "the main cluster daemon actually scans
  * for a running daemon when an application is live, and if not found will start one"; 21.2.5): every
  * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml
  * ({@link LocalPort}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
@@ -50,11 +52,17 @@ final class LemsSupervisor {
                 }));
     }
 
+    /**
+     * Whether a Lems that does not answer is to be started for {@code app}: only once it is STARTED here. While it
+     * is STARTING, clstartapp starts Lems itself after the start script; a Lems started earlier would find the
+     * application's processes missing, spend procmon's restarts on a half-started application and fail it over.
+     */
+    static boolean startsLemsFor(RegisteredApplication app, String localNode) {
+        return app.state() == ApplicationState.STARTED && app.node().equals(Optional.of(localNode));
+    }
+
     private void restart(String application, int port) {
-        // STARTED only: while clstartapp is still starting it, Lems' network monitors would find the service
-        // address missing and put it up themselves, and clstartapp then fails "Address already assigned" (lab).
-        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())
-                && a.state() == ApplicationState.STARTED).orElse(false);
+        boolean here = d.registry().get(application).map(a -> startsLemsFor(a, d.localNode())).orElse(false);
         if (!here) {
             finish(application, false);
             return;
