@@ -13,8 +13,10 @@ import java.util.Set;
 import net.linuxha.common.shell.CommandResult;
 
 /**
- * Keeps one Lems running for every application running on this node (5.7: "the main cluster daemon actually scans
- * for a running daemon when an application is live, and if not found will start one"; 21.2.5): every
+ * Keeps one Lems running for every application STARTED on this node (5.7: "the main cluster daemon actually scans
+ * for a running daemon when an application is live, and if not found will start one"; 21.2.5). Not while it is
+ * STARTING: clstartapp starts Lems itself once the application runs (22.4.1), and a Lems started earlier sees the
+ * service address missing and moves it onto a card under clstartapp's feet. Every
  * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml (at most
  * {@link #PROBE_TIMEOUT}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
  * shell layer, at most {@link LemsRestarts#MAX} times in {@link LemsRestarts#WINDOW}. The registry's monitor field
@@ -54,7 +56,7 @@ final class LemsSupervisor {
     }
 
     private void restart(String application, int port) {
-        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())).orElse(false);
+        boolean here = d.registry().get(application).map(a -> a.startedOn(d.localNode())).orElse(false);
         if (!here) {
             finish(application, false);
             return;
