@@ -3,6 +3,9 @@ package net.linuxha.cli.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import net.linuxha.common.shell.Command;
 import net.linuxha.common.shell.CommandResult;
@@ -17,24 +20,47 @@ import net.linuxha.common.shell.RemoteShell;
  */
 public final class DaemonLauncher {
 
+    /**
+     * Variables of the tool's own environment that every daemon it starts must see, the other node's included: ssh
+     * carries no environment, and the lab's {@code LINUXHA_TOC_ACTION=halt-node} (docs/cldaemon.md) must reach the
+     * daemon clform starts on the other node, or a duplicate application there is never stopped.
+     */
+    static final List<String> PASSED_ON = List.of("LINUXHA_TOC_ACTION");
+    /** Values passed on: plain words only, as they travel through the remote shell. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]+");
+
     private final ToolEnvironment env;
     private final ClusterSession session;
+    private final Map<String, String> toolEnvironment;
 
     public DaemonLauncher(ToolEnvironment env, ClusterSession session) {
         this.env = env;
         this.session = session;
+        this.toolEnvironment = System.getenv();
     }
 
-    /** The argv that runs cldaemon with {@code args}, carrying LINUXHA_ROOT when tools run under another root. */
+    /** The argv that runs cldaemon with {@code args}, carrying LINUXHA_ROOT and {@link #PASSED_ON} when set. */
     public List<String> argv(List<String> args) {
-        List<String> argv = new ArrayList<>();
-        if (env.root().isPresent()) {
-            argv.add("env");
-            argv.add("LINUXHA_ROOT=" + env.root().get());
-        }
+        List<String> argv = new ArrayList<>(environment(env.root(), toolEnvironment));
         argv.add(env.binDir().resolve("cldaemon").toString());
         argv.addAll(args);
         return argv;
+    }
+
+    /** {@code env NAME=VALUE...} for the daemon's command line, or nothing when there is nothing to pass on. */
+    static List<String> environment(Optional<String> root, Map<String, String> toolEnvironment) {
+        List<String> assignments = new ArrayList<>();
+        root.ifPresent(r -> assignments.add("LINUXHA_ROOT=" + r));
+        for (String name : PASSED_ON) {
+            String value = toolEnvironment.get(name);
+            if (value != null && PLAIN.matcher(value).matches()) {
+                assignments.add(name + "=" + value);
+            }
+        }
+        if (!assignments.isEmpty()) {
+            assignments.add(0, "env");
+        }
+        return assignments;
     }
 
     /** Runs cldaemon on {@code node} and waits for it to return, at most {@code timeout}. */
