@@ -146,7 +146,21 @@ final class Applications {
         if (u.probe()) {
             return register(u.app());
         }
-        RegisteredApplication app = applied(found.get(), u);
+        RegisteredApplication current = found.get();
+        if (current.runsOn(d.localNode()) && !u.node().equals(Optional.of(d.localNode()))) {
+            // The peer speaks of its own copy: after a partition both nodes may run the application (21.6). Taking
+            // its word would hide the copy running here from the duplicate check, and both would go on running.
+            if (ApplicationState.fromWire(u.state()).isActive()) {
+                LOG.error("Node {} reports application {} {} there, but it is {} on this node - it runs on both "
+                        + "nodes; the duplicate check resets the node that started it first (21.6)", d.peerNode(),
+                        u.app(), u.state(), current.state());
+            } else {
+                LOG.warn("Node {} reports application {} {} there; it is {} on this node - keeping this node's "
+                        + "record", d.peerNode(), u.app(), u.state(), current.state());
+            }
+            return done(Reply.ok());
+        }
+        RegisteredApplication app = applied(current, u);
         ApplicationState state = app.state();
         d.registry().put(app);
         LOG.info("Application {} is now {}{}", u.app(), state, app.node().map(n -> " on " + n).orElse(""));
