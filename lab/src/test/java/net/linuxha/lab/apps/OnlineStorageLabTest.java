@@ -135,6 +135,9 @@ class OnlineStorageLabTest {
                     assertTrue(app.ok(node, "lvs --noheadings -o lv_size --units m --nosuffix app01vg/docs").out()
                             .strip().startsWith("40"), "app01vg/docs is 40 MiB on " + node);
                 }
+                System.out.println("on-line growth of a mounted ext4 " + (onlineGrowth ? "possible" : "not possible "
+                        + "here (no CAP_SYS_RESOURCE): grown off-line after the move") + "; clbuildapp --build: "
+                        + grown.exitCode());
                 if (onlineGrowth) {
                     assertEquals(0, grown.exitCode(), grown.toString());
                     assertTrue(sizeKb(app, "servera", "/apache/docs") > before + 15000, "docs grew on-line");

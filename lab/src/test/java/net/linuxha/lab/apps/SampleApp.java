@@ -117,8 +117,8 @@ final class SampleApp {
         build(SAMPLE, "servera", edit.apply(sample("etc-samples/apache/appconf.xml")), "page of apache\n");
     }
 
-    /** The {@link #second} application built from {@code node}. */
-    void buildSecond(String node) {
+    /** The {@link #second} application built from {@code node}; the output of its clbuildapp --check. */
+    String buildSecond(String node) {
         Spec spec = second();
         StringBuilder vgs = new StringBuilder();
         spec.volumeGroups().keySet().forEach(vg -> vgs.append("<vg><name>").append(vg)
@@ -131,11 +131,14 @@ final class SampleApp {
                 + spec.mountBase() + "/admin/scripts/startapp</startscript><stopscript>" + spec.mountBase()
                 + "/admin/scripts/shutdown</stopscript><maxstoptime>10</maxstoptime><maxstarttime>20</maxstarttime>"
                 + "</application>\n</appconf>\n";
-        build(spec, node, appconf, "page of " + spec.name() + "\n");
+        return build(spec, node, appconf, "page of " + spec.name() + "\n");
     }
 
-    /** Storage on {@code node}, the application directory, the scripts and a page, then clbuildapp's four stages. */
-    void build(Spec spec, String node, String appconf, String page) {
+    /**
+     * Storage on {@code node}, the application directory, the scripts and a page, then clbuildapp's four stages;
+     * the output of --check (verbose).
+     */
+    String build(Spec spec, String node, String appconf, String page) {
         String base = spec.mountBase();
         spec.volumeGroups().forEach((vg, lvs) -> {
             ok(node, "simvg create " + vg + " 200M >/dev/null");
@@ -162,9 +165,11 @@ final class SampleApp {
                 put(node, "/etc/cluster/" + spec.name() + "/" + file, sample("etc-samples/apache/" + file), "644");
             }
         }
-        for (String stage : List.of("check", "vgbuild", "build", "sync")) {
+        String checked = ok(node, "clbuildapp -A " + spec.name() + " -V --check").out();
+        for (String stage : List.of("vgbuild", "build", "sync")) {
             ok(node, "clbuildapp -A " + spec.name() + " --" + stage);
         }
+        return checked;
     }
 
     /** clform on servera; fails unless the cluster formed (autostart requests are made but not waited for). */
