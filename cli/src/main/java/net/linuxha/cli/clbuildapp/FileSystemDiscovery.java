@@ -102,8 +102,10 @@ final class FileSystemDiscovery {
         // The last match is the topmost mount, as the kernel lists mounts in the order they were made.
         Optional<MountEntry> found = Optional.empty();
         for (MountEntry m : mounts) {
+            // A DRBD device may carry its backing volume's number (the lab's simulated DRBD is that very loop
+            // device): mounted through DRBD is the running-application case below, never a new file system.
             boolean byNumber = number.isPresent() && number.get().equals(m.majorMinor())
-                    && m.source().startsWith("/dev/");
+                    && m.source().startsWith("/dev/") && !m.source().startsWith("/dev/drbd");
             if (byNumber || names.contains(m.source())) {
                 found = Optional.of(m);
             }

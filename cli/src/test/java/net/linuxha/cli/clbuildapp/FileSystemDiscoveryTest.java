@@ -66,6 +66,21 @@ class FileSystemDiscoveryTest {
         assertEquals(List.of("gone"), result.unused(), "an unmounted file system leaves the application (18.2.1)");
     }
 
+    /**
+     * A DRBD device with its backing volume's device number (the lab's simulated DRBD) is still the running
+     * application's file system, not a new one: an on-line rebuild must not unmount it to "move it under DRBD".
+     */
+    @Test
+    void aDrbdDeviceSharingTheVolumesNumberIsNotANewFileSystem() {
+        FsMap old = new FsMap("apache", List.of(new FsMapEntry("app01vg", "logs", Path.of("/apache/logs"), "ext4",
+                "rw", 20480)));
+        List<MountEntry> mounts = MountInfoParser.parse("83 22 7:53 / /apache/logs rw,relatime - ext4 /dev/drbd2 rw\n");
+        FileSystemDiscovery.Result result = new FileSystemDiscovery(mounts, d -> Optional.of("7:53"),
+                Optional.of(old), false).discover("app01vg", List.of(lv("logs", 20)));
+        assertEquals(List.of(new FoundFileSystem(new FsMapEntry("app01vg", "logs", Path.of("/apache/logs"), "ext4",
+                "rw", 20480), FoundFileSystem.Source.DRBD)), result.used());
+    }
+
     /** An off-line rebuild without --fsmap keeps what the fsmap says (18.1.2). */
     @Test
     void offlineRebuildKeepsUnmountedEntries() {

@@ -39,6 +39,15 @@ public record RegisteredApplication(String name, ApplicationConfig config, Strin
         return (state == ApplicationState.STARTING || state == ApplicationState.STARTED) && node.equals(Optional.of(n));
     }
 
+    /**
+     * Whether it is STARTED on {@code n}: its start script has run and clstartapp reported STARTED_APP. Only then
+     * is it monitored (22.4.1: Lems is started after the application), so that no monitor acts on addresses or
+     * file systems that clstartapp is still bringing up.
+     */
+    public boolean startedOn(String n) {
+        return state == ApplicationState.STARTED && node.equals(Optional.of(n));
+    }
+
     /** Whether it is active (not DOWN) on {@code n}. */
     public boolean isOn(String n) {
         return state.isActive() && node.equals(Optional.of(n));

@@ -35,18 +35,22 @@ final class Applications {
      * registration.
      */
     private final Map<String, ClusterRequest.AppUpdate> early = new HashMap<>();
+    private CompletableFuture<Void> registered = new CompletableFuture<>();
 
     Applications(DaemonView view, LemsSupervisor lems) {
         this.d = view;
         this.lems = lems;
     }
 
-    /** Registers every configured application (formation, join, restart). */
+    /** Registers every configured application (formation, join, restart). State thread. */
     void registerAll() {
+        CompletableFuture<Void> done = registered.isDone() ? new CompletableFuture<>() : registered;
+        registered = done;
         d.executors().io(d.catalog()::configured).whenComplete((names, error) -> {
             if (error != null) {
                 LOG.error("Cannot list the applications in the configuration directory: {}",
                         DaemonExecutors.cause(error).getMessage());
+                done.complete(null);
                 return;
             }
             // One after the other, in name order, so the registry's order is the same on every run.
@@ -54,7 +58,17 @@ final class Applications {
             for (String name : names) {
                 chain = chain.thenComposeAsync(previous -> register(name), d.executors().state());
             }
+            chain.whenComplete((last, failure) -> done.complete(null));
         });
+    }
+
+    /**
+     * Completes once the latest {@link #registerAll} has gone through every application. clform asks AUTOSTARTLIST
+     * as soon as the daemons answer UP, which is before the registration that follows the formation has finished:
+     * answered at once, the list was empty and nothing was started.
+     */
+    CompletionStage<Void> registered() {
+        return registered;
     }
 
     /** REG_APP, and one step of registerAll: validate, compare with the peer, rediscover the state. */
@@ -146,7 +160,21 @@ final class Applications {
         if (u.probe()) {
             return register(u.app());
         }
-        RegisteredApplication app = applied(found.get(), u);
+        RegisteredApplication current = found.get();
+        if (current.runsOn(d.localNode()) && !u.node().equals(Optional.of(d.localNode()))) {
+            // The peer speaks of its own copy: after a partition both nodes may run the application (21.6). Taking
+            // its word would hide the copy running here from the duplicate check, and both would go on running.
+            if (ApplicationState.fromWire(u.state()).isActive()) {
+                LOG.error("Node {} reports application {} {} there, but it is {} on this node - it runs on both "
+                        + "nodes; the duplicate check resets the node that started it first (21.6)", d.peerNode(),
+                        u.app(), u.state(), current.state());
+            } else {
+                LOG.warn("Node {} reports application {} {} there; it is {} on this node - keeping this node's "
+                        + "record", d.peerNode(), u.app(), u.state(), current.state());
+            }
+            return done(Reply.ok());
+        }
+        RegisteredApplication app = applied(current, u);
         ApplicationState state = app.state();
         d.registry().put(app);
         LOG.info("Application {} is now {}{}", u.app(), state, app.node().map(n -> " on " + n).orElse(""));

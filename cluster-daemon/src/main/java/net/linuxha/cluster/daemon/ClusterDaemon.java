@@ -172,7 +172,8 @@ public final class ClusterDaemon {
             membership.tick();
             failures.tick(s.clock().instant());
         });
-        executors.every(LemsSupervisor.PERIOD, () -> applicationsHere().forEach(lems::ensureRunning));
+        executors.every(LemsSupervisor.PERIOD, () -> view.registry().all().stream()
+                .filter(a -> a.startedOn(view.localNode())).forEach(a -> lems.ensureRunning(a.name())));
     }
 
     /** The port the daemon listens on (tests bind port 0). */
@@ -195,10 +196,6 @@ public final class ClusterDaemon {
         }
         executors.close();
         finished.complete(code);
-    }
-
-    private List<String> applicationsHere() {
-        return view.registry().runningOn(view.localNode()).stream().map(a -> a.name()).toList();
     }
 
     /** halt-node: applications were stopped; now abort the lock and network daemons and end. */

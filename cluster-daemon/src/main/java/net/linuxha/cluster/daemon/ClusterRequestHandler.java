@@ -137,7 +137,8 @@ final class ClusterRequestHandler implements RequestHandler<ClusterRequest> {
             return done(withApp(dep.app(), "ERROR_NO_APP", a -> Reply.ok(String.join(",", a.config()
                     .dependencies().stream().filter(n -> d.registry().get(n).isPresent()).toList()))));
         } else if (r instanceof ClusterRequest.AutostartList) {
-            return done(Reply.ok(String.join(",", apps.autostart())));
+            return apps.registered().thenApplyAsync(v -> Reply.ok(String.join(",", apps.autostart())),
+                    d.executors().state());
         } else if (r instanceof ClusterRequest.GetValidNodes g) {
             return done(withApp(g.app(), "NOT_REGISTERED", a -> Reply.ok(a.validNodes().joined(","))));
         } else if (r instanceof ClusterRequest.SetValidNodes s) {

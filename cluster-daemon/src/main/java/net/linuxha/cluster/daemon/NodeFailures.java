@@ -172,9 +172,14 @@ final class NodeFailures {
                 if (app.isEmpty() || app.get().state().isActive()) {
                     return CompletableFuture.completedFuture(false);
                 }
-                LOG.info("{}", start.reason());
-                ForceLevel force = start.verdict() == TakeoverDecision.Verdict.START_STALE ? ForceLevel.REALLY_FORCE
-                        : ForceLevel.FORCE;
+                boolean stale = start.verdict() == TakeoverDecision.Verdict.START_STALE;
+                if (stale) {
+                    // Recent changes made on the dead node are lost: the administrator must hear of it (21.3).
+                    LOG.warn("{}", start.reason());
+                } else {
+                    LOG.info("{}", start.reason());
+                }
+                ForceLevel force = stale ? ForceLevel.REALLY_FORCE : ForceLevel.FORCE;
                 return applications.launchStart(app.get(), force);
             }, d.executors().state());
         }

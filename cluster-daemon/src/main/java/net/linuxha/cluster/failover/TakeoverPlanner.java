@@ -67,7 +67,7 @@ public final class TakeoverPlanner {
             if (c.takeover() == Takeover.NORMAL) {
                 return new TakeoverDecision(app, Verdict.SKIP, "Application " + app + " not started: the data on "
                         + localNode + " is stale and takeover is normal. Recover " + deadNode + ", or start it "
-                        + "with stale data using clstartapp --force if losing recent changes is acceptable.");
+                        + "with stale data using clstartapp --reallyforce if losing recent changes is acceptable.");
             }
             return new TakeoverDecision(app, Verdict.START_STALE, "Starting application " + app + " on "
                     + localNode + " with stale data since takeover is force - the copy on " + deadNode

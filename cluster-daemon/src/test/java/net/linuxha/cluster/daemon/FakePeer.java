@@ -24,6 +24,8 @@ final class FakePeer implements AutoCloseable {
     private final Duration skew;
     private final String checksum;
     private volatile String state;
+    /** How long CHECKSUM answers take (a slow peer keeps the registration after formation going). */
+    volatile Duration checksumDelay = Duration.ZERO;
     /** CHECKSUM answers by application, where they differ from the one given to the constructor. */
     final java.util.Map<String, String> checksums = new java.util.concurrent.ConcurrentHashMap<>();
     /** Answers by request keyword that override the defaults below (e.g. LOADAVERAGE, START_DRBD). */
@@ -34,7 +36,10 @@ final class FakePeer implements AutoCloseable {
         this.skew = skew;
         this.checksum = checksum;
         this.server = WireServer.start(new InetSocketAddress("127.0.0.2", port), wire, ClusterRequest.VOCABULARY,
-                (request, from) -> CompletableFuture.completedFuture(answer(request)));
+                (request, from) -> request instanceof ClusterRequest.Checksum && !checksumDelay.isZero()
+                        ? CompletableFuture.supplyAsync(() -> answer(request), CompletableFuture.delayedExecutor(
+                                checksumDelay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                        : CompletableFuture.completedFuture(answer(request)));
     }
 
     private Reply answer(ClusterRequest request) {

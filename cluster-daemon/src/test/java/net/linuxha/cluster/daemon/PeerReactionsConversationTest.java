@@ -28,7 +28,8 @@ import net.linuxha.common.testing.Wait;
  * in a cluster formed with the test playing nodeb ({@link FakePeer}, UP). NETWORK_FAILED fails over exactly the
  * applications that use the network, run here, are valid on nodeb and whose copy there is not stale (21.2.1, 5.6);
  * storage requests are forwarded to, or answered by, the node 25.4 says; PNODE least_cpu_load compares the
- * LOADAVERAGE answers.
+ * LOADAVERAGE answers; the peer's word about its own copy of an application running here does not replace this
+ * node's record (after a partition both may run it, and the duplicate check must still see it here).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class PeerReactionsConversationTest {
@@ -48,13 +49,14 @@ class PeerReactionsConversationTest {
         node.application("stale", "127.0.0.81", false);
         node.application("pinned", "127.0.0.82", false);
         node.applicationWith("web", "127.0.0.83", false, "<preferred_node>LEAST_CPU_LOAD</preferred_node>");
+        node.application("twice", "127.0.0.84", false);
         peer = new FakePeer(node.port, node.wire(), "FORMING", Duration.ZERO, "x");
-        for (String app : List.of("held", "stale", "pinned", "web")) {
+        for (String app : List.of("held", "stale", "pinned", "web", "twice")) {
             peer.checksums.put(app, Files.readString(node.paths.applicationBuildChecksum(app)).split("\\s+")[0]);
         }
         node.start(false, false, ACTIONS, STORAGE);
         assertTrue(node.awaitAnswer("GET_NODE_STATE node=nodeb", "UP", Duration.ofSeconds(20)), node::logText);
-        assertTrue(node.awaitAnswer("APP_LIST", "held,pinned,stale,web", Duration.ofSeconds(20)), node::logText);
+        assertTrue(node.awaitAnswer("APP_LIST", "held,pinned,stale,twice,web", Duration.ofSeconds(20)), node::logText);
     }
 
     @AfterAll
@@ -148,6 +150,27 @@ class PeerReactionsConversationTest {
         assertEquals("NOT_OK", ask("CHECK_DRBD app=web type=client"), "nodeb runs web: it answers for the client");
         assertEquals("OK", ask("CHECK_DRBD app=web type=server"), "this node is the server: answered here");
         assertEquals("OK", ask("APP_UPDATE app=web state=STOPPED"));
+    }
+
+    /**
+     * After a partition healed, the peer announces the copy it started meanwhile (APP_UPDATE from its registration).
+     * Taking its word made this node forget its own running copy, so no duplicate check ever saw it on both nodes.
+     */
+    @Test
+    void theOtherNodesCopyDoesNotReplaceTheOneRunningHere() throws Exception {
+        assertEquals("OK", ask("STARTED_APP app=twice"));
+        assertEquals("OK", ask("APP_UPDATE app=twice state=STARTED node=nodeb starttime=2000000000"));
+        assertTrue(ask("APP_STATUS app=twice").startsWith("STARTED,nodea,"), "still running here");
+        assertTrue(node.logText().contains("Node nodeb reports application twice STARTED there, but it is STARTED "
+                + "on this node - it runs on both nodes; the duplicate check resets the node that started it first "
+                + "(21.6)"), node.logText());
+        assertEquals("OK", ask("APP_UPDATE app=twice state=STOPPED"));
+        assertTrue(ask("APP_STATUS app=twice").startsWith("STARTED,nodea,"), "the peer's copy stopping is not ours");
+        assertEquals("OK", ask("STOPPED_APP app=twice"));
+        assertTrue(ask("APP_STATUS app=twice").startsWith("DOWN,"));
+        assertEquals("OK", ask("APP_UPDATE app=twice state=STARTED node=nodeb"));
+        assertTrue(ask("APP_STATUS app=twice").startsWith("STARTED,nodeb,"), "not running here: the peer's word");
+        assertEquals("OK", ask("APP_UPDATE app=twice state=STOPPED"));
     }
 
     @Test

@@ -54,8 +54,9 @@ class TakeoverPlannerTest {
         assertEquals("Starting application apache on serverB since node serverA has died.",
                 plan(app("apache", Takeover.NORMAL, LocalData.CURRENT, ALL)).toStart().get(0).reason());
         assertEquals("Application samba not started: the data on serverB is stale and takeover is normal. Recover "
-                + "serverA, or start it with stale data using clstartapp --force if losing recent changes is "
-                + "acceptable.", plan(app("samba", Takeover.NORMAL, LocalData.STALE, ALL)).skipped().get(0).reason());
+                + "serverA, or start it with stale data using clstartapp --reallyforce if losing recent changes "
+                + "is acceptable.",
+                plan(app("samba", Takeover.NORMAL, LocalData.STALE, ALL)).skipped().get(0).reason());
         assertEquals("Starting application samba on serverB with stale data since takeover is force - the copy on "
                 + "serverA will be overwritten when it rejoins the cluster.",
                 plan(app("samba", Takeover.FORCE, LocalData.STALE, ALL)).toStart().get(0).reason());
