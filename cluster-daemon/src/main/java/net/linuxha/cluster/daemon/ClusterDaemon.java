@@ -198,8 +198,10 @@ public final class ClusterDaemon {
         finished.complete(code);
     }
 
+    /** The applications whose Lems this daemon keeps running: those STARTED here. */
     private List<String> applicationsHere() {
-        return view.registry().runningOn(view.localNode()).stream().map(a -> a.name()).toList();
+        return view.registry().runningOn(view.localNode()).stream()
+                .filter(a -> LemsSupervisor.supervises(a, view.localNode())).map(a -> a.name()).toList();
     }
 
     /** halt-node: applications were stopped; now abort the lock and network daemons and end. */

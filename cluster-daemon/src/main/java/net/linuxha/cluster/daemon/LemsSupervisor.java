@@ -8,12 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
+import net.linuxha.cluster.app.RegisteredApplication;
+import net.linuxha.cluster.state.ApplicationState;
 import net.linuxha.common.shell.CommandResult;
 
 /**
- * Keeps one Lems running for every application running on this node (5.7: "the main cluster daemon actually scans
+ * Keeps one Lems running for every application STARTED on this node (5.7: "the main cluster daemon actually scans
  * for a running daemon when an application is live, and if not found will start one"; 21.2.5): every
  * {@link #PERIOD} and on STARTED_APP it connects to the Lems port of the application's lems.local.xml (at most
  * {@link #PROBE_TIMEOUT}) and, when nothing answers, runs {@code $linuxha.home/bin/lems -A X --detach} through the
@@ -53,8 +56,18 @@ final class LemsSupervisor {
                 }));
     }
 
+    /**
+     * Whether this node's daemon keeps the Lems of {@code app} running: only once it is STARTED here. While it is
+     * STARTING, clstartapp brings its Lems up as its last step; a Lems started earlier would see the service
+     * addresses missing and its link_module would add them itself, so clstartapp's in-use check (11.2) would find
+     * them answering and refuse the start.
+     */
+    static boolean supervises(RegisteredApplication app, String localNode) {
+        return app.state() == ApplicationState.STARTED && app.node().equals(Optional.of(localNode));
+    }
+
     private void restart(String application, int port) {
-        boolean here = d.registry().get(application).map(a -> a.runsOn(d.localNode())).orElse(false);
+        boolean here = d.registry().get(application).map(a -> supervises(a, d.localNode())).orElse(false);
         if (!here) {
             finish(application, false);
             return;
