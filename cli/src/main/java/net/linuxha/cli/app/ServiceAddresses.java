@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import net.linuxha.common.config.ApplicationNetwork;
 import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.shell.ArpingDriver;
@@ -35,6 +38,12 @@ public final class ServiceAddresses {
     static final int PROBES = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceAddresses.class);
+    /** Runs the in-use pings; each is bounded by its command timeout, the threads are daemons. */
+    private static final Executor PINGS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "address-in-use-ping");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final IpDriver ip;
     private final ArpingDriver arping;
@@ -94,10 +103,12 @@ public final class ServiceAddresses {
             if (used.contains(a.address())) {
                 continue;
             }
+            // The ping runs while arping probes (each about a second), so the check costs the longer of the two.
+            CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> answersPing(a.address()), PINGS);
             if (arping.answeredByAnotherHost(a.card(), a.address(), PROBES)) {
                 LOG.warn("IP address {} answers ARP on card {}: another host holds it", a.address(), a.card());
                 used.add(a.address());
-            } else if (answersPing(a.address())) {
+            } else if (ping.join()) {
                 LOG.warn("IP address {} answers ping from this node", a.address());
                 used.add(a.address());
             }

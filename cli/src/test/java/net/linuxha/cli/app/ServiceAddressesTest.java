@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.linuxha.common.config.ApplicationNetwork;
 import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.NetworkCards;
 import net.linuxha.common.shell.IpJsonParser;
 import net.linuxha.common.shell.IpInterface;
+import net.linuxha.common.shell.PrefixedCommandRunner;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where service addresses go (the working card of their network, labels card:n) and the 11.2 refusal of an address
@@ -73,6 +79,23 @@ class ServiceAddressesTest {
         IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> AddressPlanner.plan(oneCard,
                 List.of(network("backup", Optional.empty(), "10.0.0.1")), cards(true, "")));
         assertTrue(unknown.getMessage().contains("Network backup"), unknown.getMessage());
+    }
+
+    @Test
+    void theInUsePingRunsWhileArpingProbes(@TempDir Path bin) throws Exception {
+        for (String tool : List.of("arping", "ping")) {
+            Path file = bin.resolve(tool);
+            Files.writeString(file, "#!/bin/sh\nsleep 1.5\n" + (tool.equals("arping") ? "exit 0" : "exit 1") + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ServiceAddresses addresses = new ServiceAddresses(new PrefixedCommandRunner(new ProcessCommandRunner(),
+                List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"))));
+        long start = System.nanoTime();
+        List<String> used = addresses.inUse(List.of(new ServiceAddress("public", "192.0.2.200", "eth0", "eth0:1", 24,
+                Optional.of("+"))));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(List.of(), used, "nobody answers ARP or ping: the address is free");
+        assertTrue(millis < 2800, "arping and ping (1.5 s each) took " + millis + " ms: they must run side by side");
     }
 
     @Test
