@@ -38,7 +38,7 @@ public final class ServiceAddresses {
     static final int PROBES = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceAddresses.class);
-    /** Runs the in-use pings; each is bounded by its command timeout, the threads are daemons. */
+    /** Runs the in-use pings and the announcements; each is bounded by its command timeout, daemon threads. */
     private static final Executor PINGS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "address-in-use-ping");
         t.setDaemon(true);
@@ -123,16 +123,27 @@ public final class ServiceAddresses {
 
     /** {@code ip addr add ... label card:n}, then gratuitous ARP (a failed ARP is only a warning). */
     public void add(ServiceAddress a) {
+        addInBackground(a).join();
+    }
+
+    /**
+     * {@code ip addr add ... label card:n} now; the gratuitous ARP (a failed ARP is only a warning) goes on in the
+     * background and the result completes when it is done. arping sends its announcements a second apart, the first
+     * at once, so the caller can go on (run the start script) instead of waiting those seconds.
+     */
+    public CompletableFuture<Void> addInBackground(ServiceAddress a) {
         LOG.info("Configuring {}: ip addr add {}/{} dev {} label {}", a.address(), a.address(), a.prefix(), a.card(),
                 a.label());
         ip.addAddress(a.card(), a.address(), a.prefix(), a.broadcast(), Optional.of(a.label()));
         LOG.info("Sending Builtin Gratuitous arp for {}", a.label());
-        try {
-            arping.announce(a.card(), a.address(), ANNOUNCEMENTS);
-        } catch (ShellException e) {
-            LOG.warn("Gratuitous ARP for {} on {} failed ({}); clients may reach it only once their ARP caches "
-                    + "expire", a.address(), a.card(), e.getMessage());
-        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                arping.announce(a.card(), a.address(), ANNOUNCEMENTS);
+            } catch (ShellException e) {
+                LOG.warn("Gratuitous ARP for {} on {} failed ({}); clients may reach it only once their ARP caches "
+                        + "expire", a.address(), a.card(), e.getMessage());
+            }
+        }, PINGS);
     }
 
     /** Removes every one of {@code addresses} this node holds; returns how many were removed. */

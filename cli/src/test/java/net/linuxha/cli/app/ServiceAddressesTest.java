@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.linuxha.common.config.ApplicationNetwork;
 import net.linuxha.common.config.ClusterNode;
@@ -96,6 +97,28 @@ class ServiceAddressesTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(List.of(), used, "nobody answers ARP or ping: the address is free");
         assertTrue(millis < 2800, "arping and ping (1.5 s each) took " + millis + " ms: they must run side by side");
+    }
+
+    @Test
+    void theGratuitousArpGoesOnWhileTheCallerContinues(@TempDir Path bin) throws Exception {
+        Path log = bin.resolve("calls");
+        for (String tool : List.of("arping", "ip")) {
+            Path file = bin.resolve(tool);
+            Files.writeString(file, "#!/bin/sh\necho \"" + tool + " $*\" >> " + log + "\n"
+                    + (tool.equals("arping") ? "sleep 1.5\necho 'Sent 2 probes (2 broadcast(s))'\n" : "") + "exit 0\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ServiceAddresses addresses = new ServiceAddresses(new PrefixedCommandRunner(new ProcessCommandRunner(),
+                List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"))));
+        long start = System.nanoTime();
+        CompletableFuture<Void> announced = addresses.addInBackground(new ServiceAddress(
+                "public", "192.0.2.200", "eth0", "eth0:1", 24, Optional.of("+")));
+        long returned = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(returned < 1400, "the address is added at once, the ARPs follow (" + returned + " ms)");
+        announced.get(10, TimeUnit.SECONDS);
+        String calls = Files.readString(log);
+        assertTrue(calls.startsWith("ip addr add 192.0.2.200/24"), calls);
+        assertTrue(calls.contains("arping -U -c 2 -I eth0 192.0.2.200"), calls);
     }
 
     @Test
