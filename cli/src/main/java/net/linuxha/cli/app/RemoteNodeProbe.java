@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.linuxha.common.app.RemoteNodeStatus;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code remote_node_available} (Reference 22.3): how much of the other node can be reached from here. It runs
  * {@code ssh PEER true}, pings the peer's replication address (read from this node's DRBD resource file of the
- * application, so no ssh is needed to know it) and, when ssh fails, pings the peer by name.
+ * application, so no ssh is needed to know it) and pings the peer by name, all at once; the name's answer counts
+ * only when ssh and the replication address fail.
  */
 public final class RemoteNodeProbe {
 
@@ -61,17 +64,25 @@ public final class RemoteNodeProbe {
         return replication || ping ? RemoteNodeStatus.PING_ONLY : RemoteNodeStatus.REMOTE_DOWN;
     }
 
-    /** Probes the peer; the replication address is looked up in the application's DRBD resource files. */
+    /**
+     * Probes the peer; the replication address is looked up in the application's DRBD resource files. The three
+     * probes run side by side: for a node that is down (a take-over) the ssh connection timeout is the whole wait,
+     * the pings no longer come after it.
+     */
     public Findings probe(DrbdFiles files, FsMap fsmap) {
         Optional<String> replicationAddress = replicationAddress(files, fsmap, peer.node());
-        boolean ssh = peer.reachable(SSH_TIMEOUT);
+        CompletableFuture<Boolean> sshProbe = background(() -> peer.reachable(SSH_TIMEOUT));
+        CompletableFuture<Boolean> replicationProbe = replicationAddress.map(a -> background(() -> ping(a)))
+                .orElse(null);
+        CompletableFuture<Boolean> namePing = background(() -> ping(peer.node()));
+        boolean ssh = sshProbe.join();
         if (ssh) {
             LOG.info("Ssh communication to {} is working.", peer.node());
         } else {
             LOG.warn("No response from remote node {} using ssh", peer.node());
         }
         // Without file systems there is nothing to replicate: the channel is as good as ssh.
-        boolean replication = replicationAddress.map(this::ping).orElse(ssh);
+        boolean replication = replicationProbe == null ? ssh : replicationProbe.join();
         if (replicationAddress.isPresent()) {
             if (replication) {
                 LOG.info("Data replication address {} of {} answers ping.", replicationAddress.get(), peer.node());
@@ -80,7 +91,7 @@ public final class RemoteNodeProbe {
                         peer.node());
             }
         }
-        boolean ping = !ssh && !replication && ping(peer.node());
+        boolean ping = !ssh && !replication && namePing.join();
         Findings findings = new Findings(ssh, replicationAddress, replication, ping);
         switch (findings.status()) {
             case CLUSTER_UP -> LOG.info("Remote node {} is up and the data replication channel works.", peer.node());
@@ -91,6 +102,21 @@ public final class RemoteNodeProbe {
             default -> throw new IllegalStateException("unhandled " + findings.status());
         }
         return findings;
+    }
+
+    /** Each probe is bounded by its command timeout; the threads are daemons, so none outlives the tool. */
+    private static CompletableFuture<Boolean> background(Supplier<Boolean> probe) {
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.complete(probe.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "remote-node-probe");
+        t.setDaemon(true);
+        t.start();
+        return result;
     }
 
     private boolean ping(String host) {

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import net.linuxha.common.config.ApplicationNetwork;
 import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.shell.ArpingDriver;
@@ -35,6 +38,12 @@ public final class ServiceAddresses {
     static final int PROBES = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceAddresses.class);
+    /** Runs the in-use pings and the announcements; each is bounded by its command timeout, daemon threads. */
+    private static final Executor PINGS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "address-in-use-ping");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final IpDriver ip;
     private final ArpingDriver arping;
@@ -94,10 +103,12 @@ public final class ServiceAddresses {
             if (used.contains(a.address())) {
                 continue;
             }
+            // The ping runs while arping probes (each about a second), so the check costs the longer of the two.
+            CompletableFuture<Boolean> ping = CompletableFuture.supplyAsync(() -> answersPing(a.address()), PINGS);
             if (arping.answeredByAnotherHost(a.card(), a.address(), PROBES)) {
                 LOG.warn("IP address {} answers ARP on card {}: another host holds it", a.address(), a.card());
                 used.add(a.address());
-            } else if (answersPing(a.address())) {
+            } else if (ping.join()) {
                 LOG.warn("IP address {} answers ping from this node", a.address());
                 used.add(a.address());
             }
@@ -112,16 +123,27 @@ public final class ServiceAddresses {
 
     /** {@code ip addr add ... label card:n}, then gratuitous ARP (a failed ARP is only a warning). */
     public void add(ServiceAddress a) {
+        addInBackground(a).join();
+    }
+
+    /**
+     * {@code ip addr add ... label card:n} now; the gratuitous ARP (a failed ARP is only a warning) goes on in the
+     * background and the result completes when it is done. arping sends its announcements a second apart, the first
+     * at once, so the caller can go on (run the start script) instead of waiting those seconds.
+     */
+    public CompletableFuture<Void> addInBackground(ServiceAddress a) {
         LOG.info("Configuring {}: ip addr add {}/{} dev {} label {}", a.address(), a.address(), a.prefix(), a.card(),
                 a.label());
         ip.addAddress(a.card(), a.address(), a.prefix(), a.broadcast(), Optional.of(a.label()));
         LOG.info("Sending Builtin Gratuitous arp for {}", a.label());
-        try {
-            arping.announce(a.card(), a.address(), ANNOUNCEMENTS);
-        } catch (ShellException e) {
-            LOG.warn("Gratuitous ARP for {} on {} failed ({}); clients may reach it only once their ARP caches "
-                    + "expire", a.address(), a.card(), e.getMessage());
-        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                arping.announce(a.card(), a.address(), ANNOUNCEMENTS);
+            } catch (ShellException e) {
+                LOG.warn("Gratuitous ARP for {} on {} failed ({}); clients may reach it only once their ARP caches "
+                        + "expire", a.address(), a.card(), e.getMessage());
+            }
+        }, PINGS);
     }
 
     /** Removes every one of {@code addresses} this node holds; returns how many were removed. */

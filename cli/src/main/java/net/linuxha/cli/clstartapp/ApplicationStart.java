@@ -2,8 +2,10 @@ package net.linuxha.cli.clstartapp;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import net.linuxha.cli.app.AppSession;
 import net.linuxha.cli.app.ClusterDaemonLink;
 import net.linuxha.cli.app.ClusterDaemonLink.Registration;
@@ -103,8 +105,10 @@ final class ApplicationStart {
             if (session.hasStorage()) {
                 startStorage(start, findings.status(), localDir, remoteDir, findings.sshWorks());
             }
-            addAddresses(addresses, planned);
+            List<CompletableFuture<Void>> announcements = addAddresses(addresses, planned);
             runStartScript();
+            // The gratuitous ARPs went on while the start script ran; the start is complete once they are sent.
+            announcements.forEach(CompletableFuture::join);
             recordStart(start, localDir, remoteDir, findings.sshWorks());
             session.lems().start();
             if (daemonRegistered) {
@@ -208,19 +212,21 @@ final class ApplicationStart {
         storage.fsckAndMount(app);
     }
 
-    private void addAddresses(ServiceAddresses addresses, List<ServiceAddress> planned) {
+    private List<CompletableFuture<Void>> addAddresses(ServiceAddresses addresses, List<ServiceAddress> planned) {
+        List<CompletableFuture<Void>> announcements = new ArrayList<>();
         if (planned.isEmpty()) {
-            return;
+            return announcements;
         }
         LockHandle net = session.lock("NET");
         try {
             for (ServiceAddress a : planned) {
                 rollback.push("remove address " + a.address(), () -> addresses.remove(List.of(a.address())));
-                addresses.add(a);
+                announcements.add(addresses.addInBackground(a));
             }
         } finally {
             AppSession.release(net);
         }
+        return announcements;
     }
 
     private void runStartScript() throws InterruptedException {

@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import net.linuxha.common.config.ApplicationNetwork;
 import net.linuxha.common.config.ClusterNode;
 import net.linuxha.common.config.NetworkCards;
 import net.linuxha.common.shell.IpJsonParser;
 import net.linuxha.common.shell.IpInterface;
+import net.linuxha.common.shell.PrefixedCommandRunner;
 import net.linuxha.common.shell.ProcessCommandRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where service addresses go (the working card of their network, labels card:n) and the 11.2 refusal of an address
@@ -73,6 +80,45 @@ class ServiceAddressesTest {
         IllegalStateException unknown = assertThrows(IllegalStateException.class, () -> AddressPlanner.plan(oneCard,
                 List.of(network("backup", Optional.empty(), "10.0.0.1")), cards(true, "")));
         assertTrue(unknown.getMessage().contains("Network backup"), unknown.getMessage());
+    }
+
+    @Test
+    void theInUsePingRunsWhileArpingProbes(@TempDir Path bin) throws Exception {
+        for (String tool : List.of("arping", "ping")) {
+            Path file = bin.resolve(tool);
+            Files.writeString(file, "#!/bin/sh\nsleep 1.5\n" + (tool.equals("arping") ? "exit 0" : "exit 1") + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ServiceAddresses addresses = new ServiceAddresses(new PrefixedCommandRunner(new ProcessCommandRunner(),
+                List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"))));
+        long start = System.nanoTime();
+        List<String> used = addresses.inUse(List.of(new ServiceAddress("public", "192.0.2.200", "eth0", "eth0:1", 24,
+                Optional.of("+"))));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertEquals(List.of(), used, "nobody answers ARP or ping: the address is free");
+        assertTrue(millis < 2800, "arping and ping (1.5 s each) took " + millis + " ms: they must run side by side");
+    }
+
+    @Test
+    void theGratuitousArpGoesOnWhileTheCallerContinues(@TempDir Path bin) throws Exception {
+        Path log = bin.resolve("calls");
+        for (String tool : List.of("arping", "ip")) {
+            Path file = bin.resolve(tool);
+            Files.writeString(file, "#!/bin/sh\necho \"" + tool + " $*\" >> " + log + "\n"
+                    + (tool.equals("arping") ? "sleep 1.5\necho 'Sent 2 probes (2 broadcast(s))'\n" : "") + "exit 0\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ServiceAddresses addresses = new ServiceAddresses(new PrefixedCommandRunner(new ProcessCommandRunner(),
+                List.of("env", "PATH=" + bin + ":" + System.getenv("PATH"))));
+        long start = System.nanoTime();
+        CompletableFuture<Void> announced = addresses.addInBackground(new ServiceAddress(
+                "public", "192.0.2.200", "eth0", "eth0:1", 24, Optional.of("+")));
+        long returned = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(returned < 1400, "the address is added at once, the ARPs follow (" + returned + " ms)");
+        announced.get(10, TimeUnit.SECONDS);
+        String calls = Files.readString(log);
+        assertTrue(calls.startsWith("ip addr add 192.0.2.200/24"), calls);
+        assertTrue(calls.contains("arping -U -c 2 -I eth0 192.0.2.200"), calls);
     }
 
     @Test

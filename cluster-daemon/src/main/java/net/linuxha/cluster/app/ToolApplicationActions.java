@@ -19,8 +19,8 @@ import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.CommandStartException;
 
 /**
- * The production {@link ApplicationActions}: {@code $linuxha.home/bin/clstartapp --application X [--force |
- * --reallyforce]} and {@code $linuxha.home/bin/clhaltapp --application X}, run in the background through the shell
+ * The production {@link ApplicationActions}: {@code $linuxha.home/bin/clstartapp --application X --verbose [--force |
+ * --reallyforce]} and {@code $linuxha.home/bin/clhaltapp --application X --verbose}, run in the background through the shell
  * layer with their output appended to {@code <logdir>/cldaemon.<application>.actions.log} (the tools keep their own
  * detailed logs, 17.1.2). A tool that is not part of this build is a clear failure, not a silent success.
  */
@@ -44,19 +44,34 @@ public final class ToolApplicationActions implements ApplicationActions {
 
     @Override
     public Launched start(String application, ForceLevel force) {
-        List<String> args = new ArrayList<>(List.of("--application", application));
-        if (force == ForceLevel.REALLY_FORCE) {
-            args.add("--reallyforce");
-        } else if (force == ForceLevel.FORCE) {
-            args.add("--force");
-        }
-        return launch("clstartapp", "net.linuxha.cli.clstartapp.ClstartappTool", application, args);
+        return launch("clstartapp", "net.linuxha.cli.clstartapp.ClstartappTool", application,
+                startArguments(application, force));
     }
 
     @Override
     public Launched stop(String application) {
         return launch("clhaltapp", "net.linuxha.cli.clhaltapp.ClhaltappTool", application,
-                List.of("--application", application));
+                stopArguments(application));
+    }
+
+    /**
+     * clstartapp's arguments. Always {@code --verbose}, as clrunapp runs it (11.5): clstart.X.log is the tools'
+     * verbose log (17.1.2), and after a take-over it is the only record of each step (storage, addresses, start
+     * script) and of how long each took.
+     */
+    static List<String> startArguments(String application, ForceLevel force) {
+        List<String> args = new ArrayList<>(List.of("--application", application, "--verbose"));
+        if (force == ForceLevel.REALLY_FORCE) {
+            args.add("--reallyforce");
+        } else if (force == ForceLevel.FORCE) {
+            args.add("--force");
+        }
+        return args;
+    }
+
+    /** clhaltapp's arguments, {@code --verbose} for the same reason. */
+    static List<String> stopArguments(String application) {
+        return List.of("--application", application, "--verbose");
     }
 
     private Launched launch(String tool, String toolClass, String application, List<String> args) {

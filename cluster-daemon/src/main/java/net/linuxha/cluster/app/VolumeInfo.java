@@ -47,14 +47,16 @@ public record VolumeInfo(FileSystemId fs, OptionalInt minor, String state, Strin
     }
 
     /**
-     * {@code vg.lv,minor,state,valid,action[,valid/total,rate,estimate]}: one line of the lvinfo answer; the minor
-     * is {@code -} when the resource is not started, rate and estimate are {@code -} until known.
+     * {@code vg.lv,MD,ND,state,valid,personality,action[,valid/total,rate,estimate]}: one line of the lvinfo answer
+     * in the fields of 25.4. DRBD replicates without a RAID device, so MD is always {@code -} and the personality is
+     * {@code drbd}; ND is the DRBD minor, {@code -} when the resource is not started; rate and estimate are {@code -}
+     * until known.
      */
     public String line() {
         StringBuilder sb = new StringBuilder();
-        sb.append(fs.vg()).append('.').append(fs.lv()).append(',')
+        sb.append(fs.vg()).append('.').append(fs.lv()).append(",-,")
                 .append(minor.isPresent() ? Integer.toString(minor.getAsInt()) : "-").append(',').append(state)
-                .append(',').append(valid).append(',').append(action);
+                .append(',').append(valid).append(",drbd,").append(action);
         progress.ifPresent(p -> sb.append(',').append(p.validKb()).append('/').append(p.totalKb()).append(',')
                 .append(decimal(p.rateKbPerSecond())).append(',').append(decimal(p.estimateMinutes())));
         return sb.toString();

@@ -31,6 +31,8 @@ import net.linuxha.cluster.state.Step;
  * answers: {@link PeerUnreachable}, the peer is a dead candidate (21.6 decides). A network answers: the host is up
  * and only its daemon died, {@link PeerDaemonDied} (21.5). Detection time is therefore {@code dead} plus one probe.
  * </li>
+ * <li>After {@link PeerDaemonDied}, probes go on every {@code keepalive}; one that finds no network answering makes
+ * the peer {@link PeerUnreachable} after all (the whole node went down after its daemon stopped answering).</li>
  * <li>A heartbeat after a verdict reports {@link PeerReachableAgain}, so the daemon can look for applications now
  * running on both nodes.</li>
  * </ul>
@@ -121,6 +123,11 @@ public final class HeartbeatMonitor {
                 actions.add(Log.warn("Node " + peerNode + " does not answer on any network."));
             }
             s = s.probeFinished(ProbeOutcome.NO_ANSWER, s.network());
+            if (s.verdict() == Verdict.DAEMON_DIED) {
+                // The host answered after dead, so only its daemon seemed dead; now the host is gone as well (a
+                // power loss takes a moment: a frozen node's kernel still answers pings): it is a dead candidate.
+                return conclude(s, actions, Duration.between(s.lastHeard(), now));
+            }
         } else {
             String network = first.get();
             if (!network.equals(s.network())) {
@@ -174,7 +181,7 @@ public final class HeartbeatMonitor {
 
     private Step<HeartbeatState, HeartbeatAction> conclude(HeartbeatState s, List<HeartbeatAction> actions,
             Duration silence) {
-        if (s.probeOutcome() == ProbeOutcome.ANSWERED) {
+        if (s.probeOutcome() == ProbeOutcome.ANSWERED && s.verdict() == Verdict.NONE) {
             actions.add(Log.warn("No heartbeat from node " + peerNode + " for " + seconds(silence) + " but it answers "
                     + "on network " + s.network() + " - its cluster daemon has died; applications are left "
                     + "undisturbed."));

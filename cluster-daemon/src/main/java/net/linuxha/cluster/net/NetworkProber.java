@@ -10,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import net.linuxha.cluster.membership.NetworkAnswer;
 import net.linuxha.common.config.EchoType;
@@ -20,8 +24,8 @@ import net.linuxha.common.shell.Command;
 import net.linuxha.common.shell.CommandRunner;
 
 /**
- * Echo probes of the peer on each network (7.2.2 {@code echotype}), one network after the other in clconf.xml order,
- * each bounded by {@link #TIMEOUT}:
+ * Echo probes of the peer on each network (7.2.2 {@code echotype}), all networks at once, each bounded by
+ * {@link #TIMEOUT}:
  * <ul>
  * <li>ICMP: {@code ping -n -q -c 1 -W 1 -I CARD ADDRESS} through the shell layer, out of this node's card on that
  * network;</li>
@@ -35,6 +39,12 @@ public final class NetworkProber {
 
     public static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final int UDP_ECHO_PORT = 7;
+    /** Runs the probes of one probeAll side by side; each is bounded, the threads are daemons. */
+    private static final ExecutorService PROBES = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "cldaemon-probe");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final CommandRunner runner;
     private final EchoType echoType;
@@ -50,15 +60,25 @@ public final class NetworkProber {
         return echoType;
     }
 
-    /** Probes every network for which both our card and the peer's address are known; the answers, in order. */
+    /**
+     * Probes every network for which both our card and the peer's address are known, all at once (a dead peer costs
+     * one {@link #TIMEOUT}, not one per network: the probe decides how long after {@code dead} a node is declared
+     * dead); the answers, in the order of {@code localCards}.
+     */
     public List<NetworkAnswer> probeAll(Map<String, LocalCard> localCards, Map<String, String> peerAddresses) {
-        List<NetworkAnswer> answers = new ArrayList<>();
+        Map<String, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
         for (Map.Entry<String, LocalCard> e : localCards.entrySet()) {
             String address = peerAddresses.get(e.getKey());
-            if (address != null && probe(e.getValue(), address)) {
-                answers.add(new NetworkAnswer(e.getKey(), address));
+            if (address != null) {
+                probes.put(e.getKey(), CompletableFuture.supplyAsync(() -> probe(e.getValue(), address), PROBES));
             }
         }
+        List<NetworkAnswer> answers = new ArrayList<>();
+        probes.forEach((network, answered) -> {
+            if (answered.join()) {
+                answers.add(new NetworkAnswer(network, peerAddresses.get(network)));
+            }
+        });
         return answers;
     }
 

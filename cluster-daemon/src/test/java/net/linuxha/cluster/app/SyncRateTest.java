@@ -33,11 +33,11 @@ class SyncRateTest {
     @Test
     void lvinfoLinesCarryProgressOnlyWhileSyncing() {
         FileSystemId fs = new FileSystemId("app01vg", "docs");
-        assertEquals("app01vg.docs,3,active,both,sync", new VolumeInfo(fs, OptionalInt.of(3), "active", "both",
+        assertEquals("app01vg.docs,-,3,active,both,drbd,sync", new VolumeInfo(fs, OptionalInt.of(3), "active", "both",
                 "sync", Optional.empty()).line());
-        assertEquals("app01vg.docs,-,stopped,unknown,unsync", new VolumeInfo(fs, OptionalInt.empty(), "stopped",
+        assertEquals("app01vg.docs,-,-,stopped,unknown,drbd,unsync", new VolumeInfo(fs, OptionalInt.empty(), "stopped",
                 "unknown", "unsync", Optional.empty()).line());
-        assertEquals("app01vg.docs,3,active,local,syncing,100/400,-,-", new VolumeInfo(fs, OptionalInt.of(3),
+        assertEquals("app01vg.docs,-,3,active,local,drbd,syncing,100/400,-,-", new VolumeInfo(fs, OptionalInt.of(3),
                 "active", "local", "syncing", Optional.of(new VolumeInfo.Progress(100, 400, OptionalDouble.empty(),
                 OptionalDouble.empty()))).line());
     }

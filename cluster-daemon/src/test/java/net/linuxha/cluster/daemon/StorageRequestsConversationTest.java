@@ -72,7 +72,8 @@ class StorageRequestsConversationTest {
 
     @Test
     void lvinfoAnswersOkThenOneLinePerLogicalVolume() throws Exception {
-        assertEquals("OK\napp01vg.docs,0,inactive,both,sync\napp01vg.logs,1,inactive,local,syncing,1024/4096,512.0,0.1",
+        assertEquals("OK\napp01vg.docs,-,0,inactive,both,drbd,sync\n"
+                + "app01vg.logs,-,1,inactive,local,drbd,syncing,1024/4096,512.0,0.1",
                 ask("APP_STATUS app=web lvinfo=yes"));
         STORAGE.volumes.remove("web");
         String broken = ask("APP_STATUS app=web lvinfo=yes");

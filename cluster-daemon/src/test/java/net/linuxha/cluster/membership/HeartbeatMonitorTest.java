@@ -175,6 +175,30 @@ class HeartbeatMonitorTest {
     }
 
     @Test
+    void aDeadDaemonWhoseHostStopsAnsweringLaterIsUnreachable() {
+        start();
+        for (double t = 0.5; t <= 11; t += 0.5) {
+            if (at(t, new Tick()).contains(new ProbeAllNetworks())) {
+                at(t + 0.1, answers("main"));
+            }
+        }
+        assertEquals(Verdict.DAEMON_DIED, state.verdict());
+        List<HeartbeatAction> seen = new ArrayList<>();
+        for (double t = 11.5; t <= 16; t += 0.5) {
+            List<HeartbeatAction> a = at(t, new Tick());
+            seen.addAll(a);
+            if (a.contains(new ProbeAllNetworks())) {
+                seen.addAll(at(t + 0.1, ProbeResult.none()));
+            }
+        }
+        assertEquals(List.of(new PeerUnreachable("s14s2")), new Step<>(state, seen).actionsOf(PeerUnreachable.class),
+                "the host went down after its daemon: a dead candidate, once");
+        assertEquals(Verdict.UNREACHABLE, state.verdict());
+        assertTrue(logs(seen).stream().anyMatch(l -> l.startsWith("WARN Node s14s2 is not reachable on any network "
+                + "after 12.100s")), logs(seen).toString());
+    }
+
+    @Test
     void aHostThatAnsweredAtWarnButNotAfterDeadIsUnreachable() {
         start();
         tickThrough(0, 4);

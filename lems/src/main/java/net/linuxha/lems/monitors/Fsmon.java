@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * syncing) and the peer is present (connected, or {@code GET_NODE_STATE node=PEER} answers {@code UP}), it sends
  * {@code START_SYNC app=A vg=V lv=L attempt=N}, again at most every {@value #SYNC_RETRY_SECONDS} s with the next
  * attempt while it stays so, until cldaemon answers {@code NO_METHODS}; the count starts again once the peer has
- * been away.
+ * been away. When volumes wait for a peer that cldaemon sees UP (a node that rejoined after a crash), it asks
+ * {@code CHECK_DRBD app=A type=server} and, unless OK, {@code START_DRBD app=A type=server} (the peer brings its
+ * resources up; DRBD then resynchronises by itself), at most every {@value #SYNC_RETRY_SECONDS} s.
  *
  * <p>While cldaemon cannot be reached, fsmon pauses: it logs one line, makes no further request that run and
  * returns 10; the report it could not make is made on the first run cldaemon answers again.
@@ -89,6 +91,7 @@ public final class Fsmon implements Monitor {
     private final Set<String> warned = new HashSet<>();
     private boolean unreachable;
     private boolean drbdUnreadable;
+    private Instant lastPeerStart;
     private volatile boolean resetRequested;
     private volatile String detail = "";
 
@@ -106,6 +109,7 @@ public final class Fsmon implements Monitor {
             resetRequested = false;
             reported.clear();
             asks.clear();
+            lastPeerStart = null;
             warned.clear();
         }
         Map<String, DrbdResourceStatus> byName = new HashMap<>();
@@ -124,6 +128,8 @@ public final class Fsmon implements Monitor {
         List<String> lines = new ArrayList<>();
         List<String> failedDisks = new ArrayList<>();
         List<String> resyncs = new ArrayList<>();
+        List<String> waiting = new ArrayList<>();
+        Optional<String> waitingFor = Optional.empty();
         try {
             for (Volume volume : volumes) {
                 VolumeHealth health = VolumeHealth.of(Optional.ofNullable(byName.get(volume.resource())));
@@ -134,8 +140,16 @@ public final class Fsmon implements Monitor {
                 if (askForResync(volume, health)) {
                     resyncs.add(volume.id());
                 }
+                if (health.state() == VolumeHealth.State.REMOTE_STALE && !health.peerConnected()
+                        && !health.standAlone()) {
+                    waiting.add(volume.id());
+                    waitingFor = waitingFor.or(health::peerNode);
+                }
                 lines.add(volume.id() + "," + volume.resource() + "," + health.describe() + ","
                         + Optional.ofNullable(reported.get(volume.id())).map(Enum::name).orElse("-"));
+            }
+            if (!waiting.isEmpty() && startPeerDrbd(waitingFor)) {
+                resyncs.addAll(waiting);
             }
         } catch (WireException e) {
             if (!unreachable) {
@@ -217,7 +231,42 @@ public final class Fsmon implements Monitor {
         return false;
     }
 
-    /** For a StandAlone volume: whether cldaemon sees the peer node up. */
+    /**
+     * Volumes wait for their peer (Connecting): DRBD connects and resynchronises by itself once the peer's resources
+     * are up, but a node that rejoins the cluster (clform --join after a crash, 21.3.2) does not start them itself.
+     * So, as the Reference's fsmonitor does (24.4.7), when cldaemon sees the peer UP: {@code CHECK_DRBD app=A
+     * type=server} (answered by the peer) and, unless OK, {@code START_DRBD app=A type=server} (run by the peer), at
+     * most every {@value #SYNC_RETRY_SECONDS} s. True when the start was accepted.
+     */
+    private boolean startPeerDrbd(Optional<String> peer) throws WireException {
+        if (!peerUp(peer)) {
+            lastPeerStart = null;
+            return false;
+        }
+        Reply check = send(new ClusterRequest.CheckDrbd(application, Optional.of("server")));
+        if (check.isOk()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (lastPeerStart != null && now.isBefore(lastPeerStart.plus(Duration.ofSeconds(SYNC_RETRY_SECONDS)))) {
+            return false;
+        }
+        lastPeerStart = now;
+        ClusterRequest start = new ClusterRequest.StartDrbd(application, false, Optional.of("server"),
+                Optional.empty());
+        Reply reply = send(start);
+        if (reply.isOk()) {
+            LOG.warn("fsmon for {}: node {} is up but its DRBD resources of {} are not ({}): {} -> OK; DRBD "
+                    + "resynchronises once connected", application, peer.get(), application, check.text(),
+                    start.format());
+            return true;
+        }
+        warnOnce(start.format() + " was answered \"" + reply.text() + "\"; fsmon asks again in "
+                + SYNC_RETRY_SECONDS + " s");
+        return false;
+    }
+
+    /** For a StandAlone or Connecting volume: whether cldaemon sees the peer node up. */
     private boolean peerUp(Optional<String> peer) throws WireException {
         if (peer.isEmpty()) {
             return false;

@@ -57,6 +57,8 @@ class FsmonConversationTest {
     private static final String FLAG_UNSYNC = "FLAG_UNSYNC app=app01 vg=app01vg lv=docs invalid=remote forward=yes";
     private static final String NODE_STATE = "GET_NODE_STATE node=serverb";
     private static final String START_SYNC = "START_SYNC app=app01 vg=app01vg lv=docs";
+    private static final String CHECK_SERVER = "CHECK_DRBD app=app01 type=server";
+    private static final String START_SERVER = "START_DRBD app=app01 type=server";
 
     @TempDir
     Path root;
@@ -140,7 +142,8 @@ class FsmonConversationTest {
 
         drbd("drbdsetup-status-sim-disconnected.json");
         assertEquals(CheckResult.of(0), fsmon.check());
-        assertEquals(List.of(FLAG_UNSYNC), taken(), "peer gone: remote copy stale; DRBD reconnects by itself");
+        assertEquals(List.of(FLAG_UNSYNC, NODE_STATE), taken(), "peer gone: remote copy stale; DRBD reconnects by "
+                + "itself once the peer is back");
 
         drbd("drbdsetup-status-sim-standalone-primary.json");
         answers.put("GET_NODE_STATE", "DOWN");
@@ -171,6 +174,32 @@ class FsmonConversationTest {
     }
 
     @Test
+    void aRejoinedPeerIsAskedToStartItsDrbdResources() throws Exception {
+        startClusterDaemon();
+        drbd("drbdsetup-status-sim-disconnected.json");
+        Monitor fsmon = fsmon();
+        answers.put("GET_NODE_STATE", "DOWN");
+        assertEquals(CheckResult.of(0), fsmon.check());
+        assertEquals(List.of(FLAG_UNSYNC, NODE_STATE), taken(), "the peer is down: nothing to start");
+
+        answers.put("GET_NODE_STATE", "UP");
+        answers.put("CHECK_DRBD", "NOT_OK");
+        assertEquals(CheckResult.of(Fsmon.RC_RESYNC_REQUESTED, "app01vg/docs"), fsmon.check());
+        assertEquals(List.of(NODE_STATE, CHECK_SERVER, START_SERVER), taken(),
+                "the peer rejoined without its DRBD resources: it is asked to start them");
+        assertEquals(CheckResult.of(0), fsmon.check());
+        assertEquals(List.of(NODE_STATE, CHECK_SERVER), taken(), "not asked to start again within 60 s");
+        clock.advance(Duration.ofSeconds(Fsmon.SYNC_RETRY_SECONDS));
+        assertEquals(CheckResult.of(Fsmon.RC_RESYNC_REQUESTED, "app01vg/docs"), fsmon.check());
+        assertEquals(List.of(NODE_STATE, CHECK_SERVER, START_SERVER), taken(), "asked again after 60 s");
+
+        clock.advance(Duration.ofSeconds(Fsmon.SYNC_RETRY_SECONDS));
+        answers.put("CHECK_DRBD", "OK");
+        assertEquals(CheckResult.of(0), fsmon.check());
+        assertEquals(List.of(NODE_STATE, CHECK_SERVER), taken(), "its resources run: DRBD connects by itself");
+    }
+
+    @Test
     void anUnreachableClusterDaemonPausesReportsWithOneLogLine() throws Exception {
         drbd("drbdsetup-status-sim-disconnected.json");
         Monitor fsmon = fsmon();
@@ -185,7 +214,7 @@ class FsmonConversationTest {
 
             startClusterDaemon();
             assertEquals(CheckResult.of(0), fsmon.check());
-            assertEquals(List.of(FLAG_UNSYNC), taken(), "the report held back is made now");
+            assertEquals(List.of(FLAG_UNSYNC, NODE_STATE), taken(), "the report held back is made now");
             assertTrue(log.messages().get(1).contains("answers again"), log.messages().toString());
         }
     }
