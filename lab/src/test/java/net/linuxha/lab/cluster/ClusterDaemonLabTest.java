@@ -219,6 +219,28 @@ class ClusterDaemonLabTest {
             assertEquals("UP", c.ask("servera", "ECHO"), "the daemon keeps answering");
             assertEquals("UP", c.ask("servera", "GET_NODE_STATE node=serverb"));
             assertEquals("demo", c.ask("servera", "APP_LIST"));
+            // The lock and network daemons cldaemon started share the wire pipeline; their ports get the same.
+            for (int port : new int[] {9849, 9850}) {
+                hostileTrafficAtPortChangesNothing(c, port);
+            }
         });
+    }
+
+    /** A forged, a replayed and a flood of garbage lines at {@code port} on servera: the daemon keeps answering. */
+    private static void hostileTrafficAtPortChangesNothing(LabCluster c, int port) {
+        String at = "--port " + port + " ";
+        String echo = c.ask("servera", at + "ECHO");
+        assertFalse(echo.startsWith("NOANSWER") || echo.equals("UNREACHABLE"), port + " answers ECHO: " + echo);
+        assertTrue(c.ask("servera", at + "--key wrongkey ABORT").startsWith("NOANSWER"), port + ": forged ABORT");
+        String line = c.ask("servera", at + "--emit ECHO");
+        String send = "exec 3<>/dev/tcp/127.0.0.1/" + port + "; printf '%s\\n' '" + line + "' >&3;"
+                + " timeout 3 head -c 1 <&3";
+        assertFalse(c.lab.exec("servera", "bash", "-c", send).out().isEmpty(), port + ": the first sending");
+        assertTrue(c.lab.exec("servera", "bash", "-c", send).out().isEmpty(), port + ": a replay is not answered");
+        c.lab.exec("servera", "bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/" + port + ";"
+                + " head -c 300000 /dev/urandom | base64 >&3 2>/dev/null; true");
+        c.lab.exec("servera", "bash", "-c", "for i in $(seq 200); do exec 3<>/dev/tcp/127.0.0.1/" + port + ";"
+                + " printf 'not hex at all %s\\n' $i >&3 2>/dev/null; exec 3>&-; done; true");
+        assertEquals(echo, c.ask("servera", at + "ECHO"), port + " keeps answering after the garbage");
     }
 }
