@@ -27,8 +27,9 @@ class LemsSupervisorTest {
     private static final List<String> NODES = List.of("nodea", "nodeb");
 
     private static RegisteredApplication app(ApplicationState state, Optional<String> node) throws Exception {
-        ApplicationConfig config = ApplicationConfig.parse(Path.of("/etc/cluster/web/appconf.xml"), "<?xml version=\"1.0\"?>\n"
-                + "<appconf><global><version>0.2</version><name>web</name><takeover>normal</takeover></global>"
+        ApplicationConfig config = ApplicationConfig.parse(Path.of("/etc/cluster/web/appconf.xml"),
+                "<?xml version=\"1.0\"?>\n<appconf><global><version>0.2</version><name>web</name>"
+                + "<takeover>normal</takeover></global>"
                 + "<application><startscript>/bin/true</startscript><stopscript>/bin/true</stopscript>"
                 + "</application></appconf>\n").config();
         return new RegisteredApplication("web", config, "sum", state, node,
