@@ -19,10 +19,11 @@ import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.CommandStartException;
 
 /**
- * The production {@link ApplicationActions}: {@code $linuxha.home/bin/clstartapp --application X --verbose [--force |
- * --reallyforce]} and {@code $linuxha.home/bin/clhaltapp --application X --verbose}, run in the background through the shell
- * layer with their output appended to {@code <logdir>/cldaemon.<application>.actions.log} (the tools keep their own
- * detailed logs, 17.1.2). A tool that is not part of this build is a clear failure, not a silent success.
+ * The production {@link ApplicationActions}: {@code $linuxha.home/bin/clstartapp --application X --verbose
+ * [--force | --reallyforce]} and {@code $linuxha.home/bin/clhaltapp --application X --verbose}, run in the background
+ * through the shell layer with their output appended to {@code <logdir>/cldaemon.<application>.actions.log} (the
+ * tools keep their own detailed logs, 17.1.2). A tool that is not part of this build is a clear failure, not a
+ * silent success.
  */
 public final class ToolApplicationActions implements ApplicationActions {
 
