@@ -1,7 +1,6 @@
 package net.linuxha.cli.clrunapp;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
 import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.config.PreferredNode;
@@ -129,7 +127,7 @@ public final class Placement {
         return switch (preference.policy()) {
             case NODE -> find(candidates, preference.node().orElseThrow())
                     .map(n -> new Choice(n, "preferred_node " + n));
-            case LEAST_APP_LOAD -> Optional.of(new Choice(least(candidates,
+            case LEAST_APP_LOAD -> Optional.of(new Choice(PreferredNode.least(candidates,
                     n -> (double) facts.runningCount(n)), "preferred_node LEAST_APP_LOAD"));
             case LEAST_CPU_LOAD -> leastLoad(candidates, facts);
         };
@@ -147,12 +145,7 @@ public final class Placement {
             return Optional.empty();
         }
         List<String> measured = candidates.stream().filter(loads::containsKey).toList();
-        return Optional.of(new Choice(least(measured, loads::get), "preferred_node LEAST_CPU_LOAD"));
-    }
-
-    /** The first node (in the given order) with the smallest value. */
-    private static String least(List<String> nodes, ToDoubleFunction<String> value) {
-        return nodes.stream().min(Comparator.comparingDouble(value)).orElseThrow();
+        return Optional.of(new Choice(PreferredNode.least(measured, loads::get), "preferred_node LEAST_CPU_LOAD"));
     }
 
     private static Optional<String> find(List<String> nodes, String name) {

@@ -40,7 +40,7 @@ final class PreferredNodes {
         return switch (preferred.policy()) {
             case NODE -> CompletableFuture.completedFuture(usable.contains(preferred.node().orElseThrow())
                     ? preferred.node().orElseThrow() : usable.get(0));
-            case LEAST_APP_LOAD -> CompletableFuture.completedFuture(leastOf(usable,
+            case LEAST_APP_LOAD -> CompletableFuture.completedFuture(PreferredNode.least(usable,
                     n -> (double) d.registry().runningOn(n).size()));
             case LEAST_CPU_LOAD -> leastCpuLoad(app, usable, d);
         };
@@ -60,22 +60,12 @@ final class PreferredNodes {
             }
             LOG.info("PNODE {}: 1-minute load {} on {}, {} on {}", app.name(), here.get(), d.localNode(),
                     there.get(), d.peerNode());
-            return leastOf(usable, n -> n.equals(d.localNode()) ? here.get() : there.get());
+            return PreferredNode.least(usable, n -> n.equals(d.localNode()) ? here.get() : there.get());
         }).exceptionally(e -> {
             LOG.warn("PNODE {}: node {} did not answer LOADAVERAGE ({}) - taking the first valid node", app.name(),
                     d.peerNode(), DaemonExecutors.cause(e).getMessage());
             return usable.get(0);
         });
-    }
-
-    private static String leastOf(List<String> nodes, java.util.function.ToDoubleFunction<String> load) {
-        String best = nodes.get(0);
-        for (String n : nodes) {
-            if (load.applyAsDouble(n) < load.applyAsDouble(best)) {
-                best = n;
-            }
-        }
-        return best;
     }
 
     /** The 1-minute load of a LOADAVERAGE answer or /proc/loadavg line ({@code 0.42 0.30 0.20 1/123}). */

@@ -1,7 +1,10 @@
 package net.linuxha.common.config;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * appconf.xml global.preferred_node (19): a node name, or a rule choosing the node when the application starts.
@@ -34,6 +37,15 @@ public record PreferredNode(Policy policy, Optional<String> node) {
 
     public static PreferredNode of(Policy policy) {
         return new PreferredNode(policy, Optional.empty());
+    }
+
+    /**
+     * The node a LEAST_* policy picks: the first of {@code nodes} (clconf order) with the smallest {@code value},
+     * so both nodes' tools and daemons agree on ties.
+     */
+    public static String least(List<String> nodes, ToDoubleFunction<String> value) {
+        return nodes.stream().min(Comparator.comparingDouble(value)).orElseThrow(
+                () -> new IllegalArgumentException("no node to choose from"));
     }
 
     @Override
