@@ -209,7 +209,9 @@ final class Membership {
                 onFormed(s, formed.members());
             } else if (action instanceof FormationAction.FormationAbandoned abandoned) {
                 localState = NodeState.DOWN;
-                listener.abandoned(abandoned.reason());
+                // The daemon exits once the messages before this one (the ABORT to the peer) have gone out.
+                sending.handle((x, e) -> null).thenRun(() -> executors.onState(() ->
+                        listener.abandoned(abandoned.reason())));
             }
         }
         return s;
