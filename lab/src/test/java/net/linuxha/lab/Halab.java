@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import net.linuxha.common.testing.Wait;
 
 /**
  * Drives {@code lab/halab} from a test: bring the lab up, run commands in a node or the client, inject faults, and
@@ -154,6 +159,47 @@ public final class Halab {
         return client("ping", "-n", "-q", "-c", "1", "-W", "1", address).ok();
     }
 
+    /** Runs a shell command line inside a node and fails with its output unless it succeeded. */
+    public Result must(String node, String commandLine) {
+        return require(sh(node, commandLine), node + ": " + commandLine);
+    }
+
+    /** Writes {@code text} to {@code path} inside the node with {@code mode} (commands get no standard input). */
+    public void put(String node, String path, String text, String mode) {
+        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        must(node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod " + mode
+                + " " + path);
+    }
+
+    /** A file of the checkout by its path there ({@code etc-samples/clconf.xml}, {@code lab/demo/...}). */
+    public static String checkoutFile(String relative) {
+        try {
+            return Files.readString(Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent()
+                    .resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** etc-samples/clconf.xml with the lab tests' short timings: keepalive 0.5, warn 1, dead 3, clusterform 20. */
+    public static String shortTimingsClconf() {
+        return checkoutFile("etc-samples/clconf.xml").replace("<keepalive>3<", "<keepalive>0.5<")
+                .replace("<warn>7<", "<warn>1<").replace("<dead>12<", "<dead>3<")
+                .replace("<clusterform>300<", "<clusterform>20<");
+    }
+
+    /** True as soon as {@code condition} (a command run in a node, say) holds; false when not within the limit. */
+    public static boolean until(Duration limit, BooleanSupplier condition) {
+        return Wait.until(limit, Wait.SLOWLY, condition);
+    }
+
+    /** Fails with {@code message} (computed then) unless {@code condition} holds within {@code limit}. */
+    public static void await(Duration limit, BooleanSupplier condition, Supplier<String> message) {
+        if (!until(limit, condition)) {
+            throw new AssertionError(message.get());
+        }
+    }
+
     /** Fails with the command's output unless it succeeded. */
     public static Result require(Result result, String what) {
         if (!result.ok()) {
@@ -172,7 +218,11 @@ public final class Halab {
         }
     }
 
-    static Result run(List<String> command, Map<String, String> env, Duration timeout) {
+    /**
+     * Runs a host command with no standard input, bounded by {@code timeout}: at the limit it and its descendants
+     * are killed and the test fails with what it printed.
+     */
+    public static Result run(List<String> command, Map<String, String> env, Duration timeout) {
         try {
             Path out = Files.createTempFile("halab-out", ".txt");
             Path err = Files.createTempFile("halab-err", ".txt");
@@ -184,6 +234,7 @@ public final class Halab {
                 pb.environment().putAll(env);
                 Process process = pb.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                     process.waitFor(5, TimeUnit.SECONDS);
                     throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout

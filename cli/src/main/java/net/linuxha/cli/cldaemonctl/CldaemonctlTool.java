@@ -66,9 +66,7 @@ public final class CldaemonctlTool implements Callable<Integer> {
             throw new ToolException(ExitCode.USAGE, "--msg needs a request, e.g. --msg ECHO; --msg HELP lists them");
         }
         ClusterSession session = ClusterSession.open(env.loadSetup(Optional.empty()), env);
-        List<String> targets = node == null ? session.nodes() : List.of(session.node(node).orElseThrow(() ->
-                new ToolException(ExitCode.USAGE, "--node " + node + " is not a node of cluster " + session.cluster()
-                        + " (" + String.join(", ", session.nodes()) + ")")));
+        List<String> targets = node == null ? session.nodes() : List.of(session.nodeOption(node));
         PrintWriter out = spec.commandLine().getOut();
         List<String> failures = new ArrayList<>();
         ExitCode failed = ExitCode.NOT_RUNNING;

@@ -90,10 +90,7 @@ public final class ClhaltTool implements Callable<Integer> {
         log.info("Validated checksum for cluster configuration.");
         log.info("Attempting to halt cluster " + session.cluster() + "...");
         if (node != null) {
-            String target = session.node(node).orElseThrow(() -> new ToolException(ExitCode.USAGE, "--node " + node
-                    + " is not a node of cluster " + session.cluster() + " (" + String.join(", ", session.nodes())
-                    + ")"));
-            return haltNode(target);
+            return haltNode(session.nodeOption(node));
         }
         return haltCluster();
     }

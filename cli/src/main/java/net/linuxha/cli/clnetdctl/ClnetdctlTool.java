@@ -66,9 +66,7 @@ public final class ClnetdctlTool implements Callable<Integer> {
                     + "section of " + env.paths().clconf() + "; add it (e.g. 9850), run clbuild, and restart "
                     + "the cluster.");
         }
-        String target = node == null ? session.localNode() : session.node(node).orElseThrow(() ->
-                new ToolException(ExitCode.USAGE, "--node " + node + " is not a node of cluster " + session.cluster()
-                        + " (" + String.join(", ", session.nodes()) + ")"));
+        String target = node == null ? session.localNode() : session.nodeOption(node);
         DaemonCall.print(spec.commandLine().getOut(), DaemonCall.send(session.netDaemon(target,
                 session.config().clnetdPort().getAsInt()), message.strip()));
         return ExitCode.SUCCESS.code();

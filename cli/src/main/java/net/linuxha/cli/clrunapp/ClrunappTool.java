@@ -161,9 +161,7 @@ public final class ClrunappTool implements Callable<Integer> {
         if (node == null) {
             return Optional.empty();
         }
-        return Optional.of(session.node(node).orElseThrow(() -> new ToolException(ExitCode.USAGE, "--node " + node
-                + " is not a node of cluster " + session.cluster() + " (" + String.join(", ", session.nodes())
-                + ").")));
+        return Optional.of(session.nodeOption(node));
     }
 
     /** The first node whose daemon is UP, this one first. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import net.linuxha.common.cli.ExitCode;
+import net.linuxha.common.cli.ToolException;
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ClusterConfig;
 import net.linuxha.common.config.ClusterNode;
@@ -82,6 +84,15 @@ public final class ClusterSession {
     /** The node's name as clconf.xml spells it, or empty when it is not a node of this cluster. */
     public Optional<String> node(String name) {
         return setup.config().findNode(name).map(ClusterNode::name);
+    }
+
+    /**
+     * The node named by the tool's {@code --node} option as clconf.xml spells it; a usage error naming both nodes
+     * when it is not one of them.
+     */
+    public String nodeOption(String name) {
+        return node(name).orElseThrow(() -> new ToolException(ExitCode.USAGE, "--node " + name
+                + " is not a node of cluster " + cluster() + " (" + String.join(", ", nodes()) + ")."));
     }
 
     public String otherNode(String node) {

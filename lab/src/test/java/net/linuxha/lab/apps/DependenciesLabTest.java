@@ -1,6 +1,6 @@
 package net.linuxha.lab.apps;
 
-import static net.linuxha.lab.apps.SampleApp.await;
+import static net.linuxha.lab.Halab.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import net.linuxha.lab.Halab;
+import net.linuxha.lab.SampleApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

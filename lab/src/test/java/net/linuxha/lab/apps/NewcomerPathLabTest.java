@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +36,6 @@ class NewcomerPathLabTest {
     private static final String SERVICE = "172.16.177.200";
     private static final Duration TOOL_LIMIT = Duration.ofMinutes(4);
     private static final List<String> NODES = List.of("servera", "serverb");
-    private static final Path CHECKOUT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
     /** The sample timings (etc-samples/clconf.xml): a dead node is declared after 12 s without heartbeats. */
     private static final Duration DEAD = Duration.ofSeconds(12);
 
@@ -58,27 +52,9 @@ class NewcomerPathLabTest {
         return Halab.require(run(lab, node, commandLine), node + ": " + commandLine);
     }
 
-    /** Writes {@code text} to {@code path} in the node (the harness gives commands no standard input). */
-    private static void put(Halab lab, String node, String path, String text, String mode) {
-        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        ok(lab, node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod "
-                + mode + " " + path);
-    }
-
     private static String fetch(Halab lab, String file) {
         Halab.Result r = lab.client("curl", "-s", "-f", "--max-time", "1", "http://" + SERVICE + "/" + file);
         return r.ok() ? r.out() : "";
-    }
-
-    private static boolean until(Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
     }
 
     private static String holder(Halab lab) {
@@ -96,7 +72,7 @@ class NewcomerPathLabTest {
 
     /** Quickstart up to a formed cluster with apache built and synchronised; returns the page it serves. */
     private static String buildAndForm(Halab lab) throws Exception {
-        put(lab, "servera", "/etc/cluster/clconf.xml", Files.readString(CHECKOUT.resolve("etc-samples/clconf.xml")),
+        lab.put("servera", "/etc/cluster/clconf.xml", Halab.checkoutFile("etc-samples/clconf.xml"),
                 "600");
         ok(lab, "servera", "simvg create app01vg 1G >/dev/null && for lv in admin docs logs; do "
                 + "lvcreate -L 20M -n $lv app01vg >/dev/null && mkfs.ext4 -q /dev/app01vg/$lv && mkdir -p /apache/$lv "
@@ -104,10 +80,10 @@ class NewcomerPathLabTest {
         ok(lab, "servera", "mkdir -p /apache/admin/scripts && cp /opt/linuxha/lab/demo/apache/scripts/* "
                 + "/apache/admin/scripts/ && chmod 755 /apache/admin/scripts/*");
         String page = "newcomer page " + System.nanoTime() + "\n";
-        put(lab, "servera", "/apache/docs/index.html", page, "644");
+        lab.put("servera", "/apache/docs/index.html", page, "644");
         for (String file : List.of("appconf.xml", "lems.local.xml", "httpd.xml")) {
-            put(lab, "servera", "/etc/cluster/apache/" + file,
-                    Files.readString(CHECKOUT.resolve("etc-samples/apache/" + file)), "644");
+            lab.put("servera", "/etc/cluster/apache/" + file,
+                    Halab.checkoutFile("etc-samples/apache/" + file), "644");
         }
         ok(lab, "servera", "clbuild");
         for (String action : List.of("check", "vgbuild", "build", "sync")) {
@@ -133,7 +109,8 @@ class NewcomerPathLabTest {
 
             Halab.Result runapp = ok(lab, "servera", "clrunapp --application apache");
             assertTrue(runapp.out().contains("Application apache started after"), runapp.toString());
-            assertTrue(until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))), "the client gets the page");
+            assertTrue(Halab.until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))),
+                    "the client gets the page");
             String first = holder(lab);
             assertFalse(first.isEmpty(), "a node holds " + SERVICE);
 
@@ -144,7 +121,7 @@ class NewcomerPathLabTest {
             String second = other(first);
             Halab.Result start = ok(lab, second, "clstartapp --application apache");
             assertTrue(start.out().contains("Application apache started successfully") || start.ok(), start.toString());
-            assertTrue(until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))),
+            assertTrue(Halab.until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))),
                     "the same page from " + second);
             assertEquals(second, holder(lab));
 
@@ -174,7 +151,8 @@ class NewcomerPathLabTest {
         Halab.runWithNewLab(lab -> {
             String page = buildAndForm(lab);
             ok(lab, "servera", "clrunapp --application apache");
-            assertTrue(until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))), "the client gets the page");
+            assertTrue(Halab.until(Duration.ofSeconds(20), () -> page.equals(fetch(lab, ""))),
+                    "the client gets the page");
             String victim = holder(lab);
             String survivor = other(victim);
 
@@ -186,7 +164,7 @@ class NewcomerPathLabTest {
             Halab.require(lab.halab("kill", victim), "halab kill " + victim);
             // dead, plus a probe of the networks, the partition decision and clstartapp (about 15 s here), plus margin
             Duration limit = DEAD.plus(Duration.ofSeconds(60));
-            assertTrue(until(limit, () -> "v2\n".equals(fetch(lab, "v2.html"))), "v2.html from " + survivor
+            assertTrue(Halab.until(limit, () -> "v2\n".equals(fetch(lab, "v2.html"))), "v2.html from " + survivor
                     + " within " + limit.toSeconds() + " s of the power loss; " + survivor + "'s log:\n"
                     + run(lab, survivor, "tail -30 /var/log/cluster/cldaemon-cluster1.log").out());
             long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
@@ -206,7 +184,7 @@ class NewcomerPathLabTest {
             Halab.require(lab.halab("boot", victim), "halab boot " + victim);
             Halab.Result join = ok(lab, victim, "clform --join");
             assertTrue(join.out().contains("successfully joined"), join.toString());
-            assertTrue(until(Duration.ofMinutes(4), () -> {
+            assertTrue(Halab.until(Duration.ofMinutes(4), () -> {
                 String s = run(lab, survivor, "clstat -A apache").out();
                 return s.matches("(?s).*apache +" + survivor + " +STARTED +\\S+ +\\S+ +0 +Yes.*")
                         && s.split("both +drbd +sync", -1).length == 4;

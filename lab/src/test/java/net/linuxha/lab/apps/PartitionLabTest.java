@@ -1,6 +1,6 @@
 package net.linuxha.lab.apps;
 
-import static net.linuxha.lab.apps.SampleApp.await;
+import static net.linuxha.lab.Halab.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import net.linuxha.lab.Halab;
+import net.linuxha.lab.SampleApp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

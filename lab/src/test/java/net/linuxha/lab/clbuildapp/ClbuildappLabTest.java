@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,16 +36,6 @@ class ClbuildappLabTest {
         assumeTrue(Halab.runningAsRoot(), "lab tests need root");
     }
 
-    private static Halab.Result ok(Halab lab, String node, String commandLine) {
-        return Halab.require(lab.sh(node, commandLine), node + ": " + commandLine);
-    }
-
-    private static void put(Halab lab, String node, String path, String text, String mode) {
-        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        ok(lab, node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod "
-                + mode + " " + path);
-    }
-
     private static Halab.Result clbuildapp(Halab lab, String options) {
         return lab.sh("servera", "clbuildapp -A " + APP + " -V " + options);
     }
@@ -65,45 +53,45 @@ class ClbuildappLabTest {
         Halab.runWithNewLab(lab -> {
             Path checkout = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
             Path samples = checkout.resolve("etc-samples");
-            put(lab, "servera", "/etc/cluster/clconf.xml", Files.readString(samples.resolve("clconf.xml")), "600");
-            ok(lab, "servera", "clbuild -V");
+            lab.put("servera", "/etc/cluster/clconf.xml", Files.readString(samples.resolve("clconf.xml")), "600");
+            lab.must("servera", "clbuild -V");
 
             // the application's storage, on servera only (8.1: "that node must currently have all the file
             // systems that will contain data to be mounted")
-            ok(lab, "servera", "simvg create app01vg 200M");
+            lab.must("servera", "simvg create app01vg 200M");
             for (String lv : List.of("admin", "docs", "logs")) {
-                ok(lab, "servera", "lvcreate -L 20M -n " + lv + " app01vg && mkfs.ext4 -q /dev/app01vg/" + lv
+                lab.must("servera", "lvcreate -L 20M -n " + lv + " app01vg && mkfs.ext4 -q /dev/app01vg/" + lv
                         + " && mkdir -p /apache/" + lv + " && mount /dev/app01vg/" + lv + " /apache/" + lv);
             }
-            ok(lab, "servera", "echo 'hello from servera' > /apache/docs/index.html"
+            lab.must("servera", "echo 'hello from servera' > /apache/docs/index.html"
                     + " && head -c 12000000 /dev/urandom > /apache/docs/big && md5sum < /apache/docs/big"
                     + " > /root/big.md5");
             for (String script : List.of("startapp", "shutdown", "restart")) {
-                put(lab, "servera", "/apache/admin/scripts/" + script, Files.readString(checkout.resolve(
+                lab.put("servera", "/apache/admin/scripts/" + script, Files.readString(checkout.resolve(
                         "lab/demo/apache/scripts/" + script)), "755");
             }
             for (String file : List.of("appconf.xml", "lems.local.xml", "httpd.xml")) {
-                put(lab, "servera", "/etc/cluster/apache/" + file, Files.readString(samples.resolve("apache/" + file)),
+                lab.put("servera", "/etc/cluster/apache/" + file, Files.readString(samples.resolve("apache/" + file)),
                         "644");
             }
             String appconf = Files.readString(samples.resolve("apache/appconf.xml"));
 
             // a broken appconf.xml is a configuration error naming the file and the element
-            put(lab, "servera", "/etc/cluster/apache/appconf.xml", appconf.replace("<syncrate>2000</syncrate>",
+            lab.put("servera", "/etc/cluster/apache/appconf.xml", appconf.replace("<syncrate>2000</syncrate>",
                     "<syncrate>fast</syncrate>"), "644");
             Halab.Result broken = clbuildapp(lab, "--check");
             assertEquals(3, broken.exitCode(), broken.toString());
             assertFails(broken, "/etc/cluster/apache/appconf.xml", "syncrate");
-            put(lab, "servera", "/etc/cluster/apache/appconf.xml", appconf, "644");
+            lab.put("servera", "/etc/cluster/apache/appconf.xml", appconf, "644");
 
             // a missing start script
-            ok(lab, "servera", "mv /apache/admin/scripts/startapp /apache/admin/scripts/startapp.away");
+            lab.must("servera", "mv /apache/admin/scripts/startapp /apache/admin/scripts/startapp.away");
             assertFails(clbuildapp(lab, "--check"), "The start script /apache/admin/scripts/startapp of apache "
                     + "does not exist on servera", "Fix: ");
-            ok(lab, "servera", "mv /apache/admin/scripts/startapp.away /apache/admin/scripts/startapp");
+            lab.must("servera", "mv /apache/admin/scripts/startapp.away /apache/admin/scripts/startapp");
 
             // --check passes; serverb lacks the volume group, which --vgbuild will create (simulated LVM)
-            String checked = ok(lab, "servera", "clbuildapp -A apache -V --check").out();
+            String checked = lab.must("servera", "clbuildapp -A apache -V --check").out();
             assertTrue(checked.contains("Validated clconf.xml is consistent on both nodes"), checked);
             assertTrue(checked.contains("checking if app01vg/docs mounted as /apache/docs... yes (ext4"), checked);
             assertTrue(checked.contains("VG: app01vg Used LVs: 3 Not Used LVs: 0"), checked);
@@ -119,55 +107,55 @@ class ClbuildappLabTest {
             assertFails(clbuildapp(lab, "--build"), "Volume group app01vg does not exist on serverb",
                     "The --vgbuild stage has not been run for application apache");
 
-            String vgbuild = ok(lab, "servera", "clbuildapp -A apache -V --vgbuild").out();
+            String vgbuild = lab.must("servera", "clbuildapp -A apache -V --vgbuild").out();
             assertTrue(vgbuild.contains("VG app01vg does not contain LV docs on serverb - creating..."), vgbuild);
             assertTrue(vgbuild.contains("Now run with the --build to ensure all required resources"), vgbuild);
             for (String node : List.of("servera", "serverb")) {
-                String lvs = ok(lab, node, "lvs --noheadings -o lv_name,lv_size --units k --nosuffix app01vg").out();
+                String lvs = lab.must(node, "lvs --noheadings -o lv_name,lv_size --units k --nosuffix app01vg").out();
                 for (String lv : List.of("admin", "docs", "logs")) {
                     assertTrue(lvs.matches("(?s).*\\b" + lv + "\\s+20480[.0-9]*\\s.*"), node + " " + lv + ":\n" + lvs);
                     assertTrue(lvs.contains(lv + "_meta"), node + " meta volume of " + lv + ":\n" + lvs);
                 }
             }
 
-            String built = ok(lab, "servera", "clbuildapp -A apache -V --build").out();
+            String built = lab.must("servera", "clbuildapp -A apache -V --build").out();
             assertTrue(built.contains("Host/VG/LV serverb/app01vg/docs allocated port"), built);
             assertTrue(built.contains("Cluster build has completed successfully."), built);
-            String fsmap = ok(lab, "servera", "cat /etc/cluster/.resources/fsmap/apache").out();
+            String fsmap = lab.must("servera", "cat /etc/cluster/.resources/fsmap/apache").out();
             assertTrue(fsmap.contains("app01vg:docs:/apache/docs:ext4:"), fsmap);
             assertTrue(fsmap.contains(":20480\n"), fsmap);
-            assertEquals(fsmap, ok(lab, "serverb", "cat /etc/cluster/.resources/fsmap/apache").out());
+            assertEquals(fsmap, lab.must("serverb", "cat /etc/cluster/.resources/fsmap/apache").out());
             for (String file : List.of(".appbuild.md5", "appconf.xml", "lems.local.xml", "httpd.xml")) {
-                assertEquals(ok(lab, "servera", "md5sum < /etc/cluster/apache/" + file).out(),
-                        ok(lab, "serverb", "md5sum < /etc/cluster/apache/" + file).out(), file + " on both");
+                assertEquals(lab.must("servera", "md5sum < /etc/cluster/apache/" + file).out(),
+                        lab.must("serverb", "md5sum < /etc/cluster/apache/" + file).out(), file + " on both");
             }
             for (String node : List.of("servera", "serverb")) {
-                assertEquals("3", ok(lab, node, "ls /etc/cluster/.resources/ports | grep -c '\\.apache\\.app01vg\\.'")
+                assertEquals("3", lab.must(node, "ls /etc/cluster/.resources/ports | grep -c '\\.apache\\.app01vg\\.'")
                         .out().strip(), node + " ports");
-                assertEquals("3", ok(lab, node, "ls /etc/cluster/.resources/drbd | grep -c '\\.apache\\.app01vg\\.'")
+                assertEquals("3", lab.must(node, "ls /etc/cluster/.resources/drbd | grep -c '\\.apache\\.app01vg\\.'")
                         .out().strip(), node + " minors");
-                ok(lab, node, "drbdadm -c /etc/drbd.d/linuxha.conf dump apache_app01vg_docs >/dev/null");
-                ok(lab, node, "test -d /apache/logs");
+                lab.must(node, "drbdadm -c /etc/drbd.d/linuxha.conf dump apache_app01vg_docs >/dev/null");
+                lab.must(node, "test -d /apache/logs");
             }
             assertFails(clbuildapp(lab, "--build"), "appears to be built already", "--force");
 
-            String sync = ok(lab, "servera", "HALAB_SIM_SYNC_KBPS=3072 clbuildapp -A apache -V --sync").out();
+            String sync = lab.must("servera", "HALAB_SIM_SYNC_KBPS=3072 clbuildapp -A apache -V --sync").out();
             assertTrue(sync.contains("File system /apache/docs un-mounted"), sync);
             assertTrue(sync.contains("Sync status: Devices sync'ed: 3, Devices unsync'ed: 0"), sync);
             assertTrue(sync.contains("% completed"), "progress with a percentage:\n" + sync);
             assertTrue(sync.contains("Successfully Synchronised data from servera to serverb"), sync);
             for (String node : List.of("servera", "serverb")) {
-                assertEquals("", ok(lab, node, "drbdsetup status").out().strip(), "DRBD down on " + node);
+                assertEquals("", lab.must(node, "drbdsetup status").out().strip(), "DRBD down on " + node);
             }
 
             // serverb can run the application's storage: it starts as primary and holds servera's data
-            ok(lab, "servera", "drbd_tool -A apache --action start --noprimary");
-            ok(lab, "serverb", "drbd_tool -A apache --action start && drbd_tool -A apache --action mount");
-            assertEquals("hello from servera\n", ok(lab, "serverb", "cat /apache/docs/index.html").out());
-            assertEquals(ok(lab, "servera", "cat /root/big.md5").out(),
-                    ok(lab, "serverb", "md5sum < /apache/docs/big").out());
-            ok(lab, "serverb", "drbd_tool -A apache --action unmount && drbd_tool -A apache --action down");
-            ok(lab, "servera", "drbd_tool -A apache --action down");
+            lab.must("servera", "drbd_tool -A apache --action start --noprimary");
+            lab.must("serverb", "drbd_tool -A apache --action start && drbd_tool -A apache --action mount");
+            assertEquals("hello from servera\n", lab.must("serverb", "cat /apache/docs/index.html").out());
+            assertEquals(lab.must("servera", "cat /root/big.md5").out(),
+                    lab.must("serverb", "md5sum < /apache/docs/big").out());
+            lab.must("serverb", "drbd_tool -A apache --action unmount && drbd_tool -A apache --action down");
+            lab.must("servera", "drbd_tool -A apache --action down");
         });
     }
 }

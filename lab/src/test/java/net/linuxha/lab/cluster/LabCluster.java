@@ -22,14 +22,11 @@ final class LabCluster {
         this.lab = lab;
     }
 
-    /** The sample clconf.xml with keepalive 0.5, warn 1, dead 3, clusterform 20, and its checksum. */
+    /** The sample clconf.xml with the short timings ({@link Halab#shortTimingsClconf}), and its checksum. */
     void configure() {
         for (String node : new String[] {"servera", "serverb"}) {
-            Halab.require(lab.sh(node, "cp /opt/linuxha/etc-samples/clconf.xml /etc/cluster/clconf.xml"
-                    + " && chmod 600 /etc/cluster/clconf.xml"
-                    + " && sed -i 's#<keepalive>3<#<keepalive>0.5<#; s#<warn>7<#<warn>1<#; s#<dead>12<#<dead>3<#;"
-                    + " s#<clusterform>300<#<clusterform>20<#' /etc/cluster/clconf.xml"
-                    + " && cd /etc/cluster && md5sum clconf.xml > .clbuild.md5"), "configure " + node);
+            lab.put(node, "/etc/cluster/clconf.xml", Halab.shortTimingsClconf(), "600");
+            lab.must(node, "cd /etc/cluster && md5sum clconf.xml > .clbuild.md5");
         }
     }
 

@@ -1,11 +1,9 @@
 package net.linuxha.lab.lemsscen;
 
+import static net.linuxha.lab.Halab.await;
 import static net.linuxha.lab.lemsscen.SampleApplication.APP_DIR;
 import static net.linuxha.lab.lemsscen.SampleApplication.LEMS_LOCAL;
 import static net.linuxha.lab.lemsscen.SampleApplication.PAGE;
-import static net.linuxha.lab.lemsscen.SampleApplication.await;
-import static net.linuxha.lab.lemsscen.SampleApplication.ok;
-import static net.linuxha.lab.lemsscen.SampleApplication.put;
 import static net.linuxha.lab.lemsscen.SampleApplication.slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +62,7 @@ class LemsScenariosLabTest {
 
     private static void procmonRestartsTheKilledWebServer(Halab lab, SampleApplication app) {
         String before = app.httpdPid("servera");
-        ok(lab, "servera", "pkill -KILL -u nobody -f '" + SampleApplication.HTTPD + "'");
+        lab.must("servera", "pkill -KILL -u nobody -f '" + SampleApplication.HTTPD + "'");
         await(THIRTY, () -> {
             String now = app.httpdPid("servera");
             return !now.isEmpty() && !now.equals(before);
@@ -79,11 +77,11 @@ class LemsScenariosLabTest {
     }
 
     private static void aFlagFileStopsAndStartsTheMonitor(Halab lab, SampleApplication app) {
-        ok(lab, "servera", "mkdir -p " + APP_DIR + "/flags && touch " + APP_DIR + "/flags/httpd");
+        lab.must("servera", "mkdir -p " + APP_DIR + "/flags && touch " + APP_DIR + "/flags/httpd");
         await(TEN, () -> app.clstatApp("servera").lines().anyMatch(l -> l.matches("httpd +Stopped +3 .*")),
                 () -> "the flag stops httpd:\n" + app.clstatApp("servera") + app.lemsLog("servera"));
         assertTrue(app.lemsctl("serverb", "GET_STAT httpd").out().startsWith("httpd,0,1,"), "stopped: nextrun 0");
-        ok(lab, "servera", "rm " + APP_DIR + "/flags/httpd");
+        lab.must("servera", "rm " + APP_DIR + "/flags/httpd");
         await(TEN, () -> app.clstatApp("servera").lines().anyMatch(l -> l.matches("httpd +Running +3 .*")),
                 () -> "removing the flag starts httpd again:\n" + app.clstatApp("servera"));
     }
@@ -117,11 +115,11 @@ class LemsScenariosLabTest {
 
         assertEquals("OK", answer(app, "serverb", "VERBOSE ON"));
         // with INFO lines on, a flag is logged as in Reference 11.6
-        ok(lab, "servera", "touch " + APP_DIR + "/flags/httpd");
+        lab.must("servera", "touch " + APP_DIR + "/flags/httpd");
         await(TEN, () -> app.lemsLog("servera").contains("Monitor flag_check returned: 1 => [STOP httpd;]")
                 && app.lemsLog("servera").contains("Check httpd has been stopped, (RC=1)"),
                 () -> "VERBOSE ON writes the INFO lines of 11.6:\n" + app.lemsLog("servera"));
-        ok(lab, "servera", "rm " + APP_DIR + "/flags/httpd");
+        lab.must("servera", "rm " + APP_DIR + "/flags/httpd");
         await(TEN, () -> app.lemsLog("servera").contains("Monitor flag_check returned: 1 => [START httpd;]"),
                 () -> "and the flag's removal:\n" + app.lemsLog("servera"));
         assertEquals("OK", answer(app, "serverb", "LOGCYCLE 2"));
@@ -136,11 +134,11 @@ class LemsScenariosLabTest {
 
     /** A program check sleeping 30 s every run beside one that logs its runs, both every second. */
     private static void aHangingCheckDoesNotDelayAFastOne(Halab lab, SampleApplication app) {
-        put(lab, "servera", APP_DIR + "/test/sleeper", "#!/bin/sh\nsleep 30\nexit 0\n", "755");
-        put(lab, "servera", APP_DIR + "/test/counter", "#!/bin/sh\ndate +%s.%N >> /tmp/fast.runs\nexit 0\n", "755");
+        lab.put("servera", APP_DIR + "/test/sleeper", "#!/bin/sh\nsleep 30\nexit 0\n", "755");
+        lab.put("servera", APP_DIR + "/test/counter", "#!/bin/sh\ndate +%s.%N >> /tmp/fast.runs\nexit 0\n", "755");
         String withChecks = LEMS_LOCAL.replace("</lems_config>", program("slow", "sleeper")
                 + program("fast", "counter") + "</lems_config>");
-        put(lab, "servera", APP_DIR + "/lems.local.xml", withChecks, "644");
+        lab.put("servera", APP_DIR + "/lems.local.xml", withChecks, "644");
         assertEquals("OK", answer(app, "servera", "INSTALL slow"));
         await(TEN, () -> lab.exec("servera", "pgrep", "-f", APP_DIR + "/test/sleeper").ok(), () -> "slow runs");
         assertEquals("OK", answer(app, "serverb", "INSTALL fast"));
@@ -155,7 +153,7 @@ class LemsScenariosLabTest {
                 app.clstatApp("servera"));
         assertEquals("slow REMOVED", answer(app, "servera", "REMOVE slow"));
         assertEquals("fast REMOVED", answer(app, "serverb", "REMOVE fast"));
-        put(lab, "servera", APP_DIR + "/lems.local.xml", LEMS_LOCAL, "644");
+        lab.put("servera", APP_DIR + "/lems.local.xml", LEMS_LOCAL, "644");
     }
 
     private static String program(String name, String program) {
@@ -173,7 +171,7 @@ class LemsScenariosLabTest {
         String lems = app.lemsPid("servera");
         String httpd = app.httpdPid("servera");
         assertFalse(lems.isEmpty(), "Lems runs");
-        ok(lab, "servera", "kill -KILL " + lems);
+        lab.must("servera", "kill -KILL " + lems);
         await(THIRTY, () -> {
             String now = app.lemsPid("servera");
             return !now.isEmpty() && !now.equals(lems) && app.lemsctl("servera", "GET_STAT").ok();
@@ -188,7 +186,7 @@ class LemsScenariosLabTest {
     }
 
     private static void aBrokenConfigurationIsRefusedByCheck(Halab lab, SampleApplication app) {
-        put(lab, "servera", "/root/broken.xml", LEMS_LOCAL.replace("8800", "8811")
+        lab.put("servera", "/root/broken.xml", LEMS_LOCAL.replace("8800", "8811")
                 .replace("<interval>1</interval>\n    <action_list>\n      <action rc=\"0\" action=\"NOP\"/>\n"
                         + "      <action rc=\"1\" action=\"STOP\"/>", "<interval>soon</interval>\n"
                         + "    <action_list>\n      <action rc=\"0\" action=\"NOP\"/>\n"
@@ -196,7 +194,7 @@ class LemsScenariosLabTest {
         Halab.Result bad = lab.exec("servera", "lems", "-A", "apache", "--check", "--config", "/root/broken.xml");
         assertEquals(3, bad.exitCode(), bad.toString());
         assertTrue(bad.err().contains("/root/broken.xml: <check[httpd]><interval>: value \"soon\""), bad.toString());
-        put(lab, "servera", "/root/broken.xml", LEMS_LOCAL.replace("8800", "8811")
+        lab.put("servera", "/root/broken.xml", LEMS_LOCAL.replace("8800", "8811")
                 .replace("<module>flag_check apache</module>", "<module>flag_chek apache</module>"), "644");
         Halab.Result unknown = lab.exec("servera", "lems", "-A", "apache", "--check", "--config", "/root/broken.xml");
         assertEquals(3, unknown.exitCode(), unknown.toString());
@@ -211,7 +209,7 @@ class LemsScenariosLabTest {
         for (int kill = 1; kill <= 6 && !row(app, "serverb").startsWith("apache serverb"); kill++) {
             String before = app.httpdPid("servera");
             lab.sh("servera", "pkill -KILL -u nobody -f '" + SampleApplication.HTTPD + "'");
-            SampleApplication.until(THIRTY, () -> {
+            Halab.until(THIRTY, () -> {
                 String now = app.httpdPid("servera");
                 return (!now.isEmpty() && !now.equals(before)) || row(app, "serverb").startsWith("apache serverb");
             });

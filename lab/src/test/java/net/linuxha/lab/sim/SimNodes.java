@@ -2,7 +2,6 @@ package net.linuxha.lab.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import net.linuxha.common.testing.Wait;
+import net.linuxha.lab.Halab;
 
 /**
  * A minimal two-node harness for the storage simulator, standing in until lab/halab exists: network namespaces
@@ -106,35 +105,13 @@ final class SimNodes implements AutoCloseable {
                 Duration.ofSeconds(10)));
     }
 
-
     private static void host(String... cmd) {
         check(exec(List.of(cmd), Duration.ofSeconds(20)));
     }
 
     static Result exec(List<String> cmd, Duration timeout) {
-        try {
-            Path out = Files.createTempFile("simt-out", ".txt");
-            Path err = Files.createTempFile("simt-err", ".txt");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                    p.destroyForcibly();
-                    throw new AssertionError("timed out after " + timeout + ": " + cmd);
-                }
-                return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        Halab.Result r = Halab.run(cmd, Map.of(), timeout);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     @Override

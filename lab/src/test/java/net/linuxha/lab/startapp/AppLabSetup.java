@@ -1,11 +1,8 @@
 package net.linuxha.lab.startapp;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,15 +29,9 @@ final class AppLabSetup {
     static final String TEST_SCRIPTS = "/etc/cluster/apache/test";
 
     private final Halab lab;
-    private final Path checkout;
 
     AppLabSetup(Halab lab) {
         this.lab = lab;
-        this.checkout = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().getParent();
-    }
-
-    static Halab.Result ok(Halab lab, String node, String commandLine) {
-        return Halab.require(lab.sh(node, commandLine), node + ": " + commandLine);
     }
 
     /** A command that may run long (a start script at its limit): up to {@code limit}. */
@@ -48,19 +39,12 @@ final class AppLabSetup {
         return lab.halab(limit, Map.of(), "exec", node, "sh", "-c", commandLine);
     }
 
-    /** Writes {@code text} to {@code path} inside the node (the harness gives commands no standard input). */
-    static void put(Halab lab, String node, String path, String text, String mode) {
-        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        ok(lab, node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod "
-                + mode + " " + path);
-    }
-
-    void build() throws Exception {
-        String clconf = Files.readString(checkout.resolve("etc-samples/clconf.xml"));
+    void build() {
+        String clconf = Halab.checkoutFile("etc-samples/clconf.xml");
         for (String node : NODES) {
-            put(lab, node, "/etc/cluster/clconf.xml", clconf, "600");
+            lab.put(node, "/etc/cluster/clconf.xml", clconf, "600");
         }
-        ok(lab, "servera", "clbuild");
+        lab.must("servera", "clbuild");
         List<String> fsmap = new ArrayList<>();
         List<DrbdResourceFile> resources = new ArrayList<>();
         for (int i = 0; i < VOLUMES.size(); i++) {
@@ -72,27 +56,27 @@ final class AppLabSetup {
                     new DrbdResourceFile.Host("serverb", 1, "172.16.178.2", FIRST_PORT + i))));
         }
         for (String node : NODES) {
-            ok(lab, node, "simvg create app01vg 200M >/dev/null && for lv in admin docs logs; do "
+            lab.must(node, "simvg create app01vg 200M >/dev/null && for lv in admin docs logs; do "
                     + "lvcreate -L 20M -n $lv app01vg >/dev/null || exit 1; done");
             for (String file : List.of("appconf.xml", "lems.local.xml", "httpd.xml")) {
-                put(lab, node, "/etc/cluster/apache/" + file,
-                        Files.readString(checkout.resolve("etc-samples/apache/" + file)), "644");
+                lab.put(node, "/etc/cluster/apache/" + file,
+                        Halab.checkoutFile("etc-samples/apache/" + file), "644");
             }
-            ok(lab, node, "cd /etc/cluster/apache && md5sum appconf.xml > .appbuild.md5");
-            put(lab, node, "/etc/cluster/.resources/fsmap/apache", String.join("\n", fsmap) + "\n", "644");
-            put(lab, node, "/etc/drbd.d/linuxha.conf", "global { usage-count no; }\ninclude \"linuxha/*.res\";\n",
+            lab.must(node, "cd /etc/cluster/apache && md5sum appconf.xml > .appbuild.md5");
+            lab.put(node, "/etc/cluster/.resources/fsmap/apache", String.join("\n", fsmap) + "\n", "644");
+            lab.put(node, "/etc/drbd.d/linuxha.conf", "global { usage-count no; }\ninclude \"linuxha/*.res\";\n",
                     "644");
             for (DrbdResourceFile resource : resources) {
-                put(lab, node, "/etc/drbd.d/linuxha/" + resource.name() + ".res", resource.text(), "644");
+                lab.put(node, "/etc/drbd.d/linuxha/" + resource.name() + ".res", resource.text(), "644");
             }
         }
-        ok(lab, "servera", "drbd_tool -A apache --action start --force");
-        ok(lab, "servera", "for i in 0 1 2; do mkfs.ext4 -q /dev/drbd$i || exit 1; done");
-        ok(lab, "servera", "drbd_tool -A apache --action mount");
-        ok(lab, "servera", "mkdir -p /apache/admin/scripts && cp /opt/linuxha/lab/demo/apache/scripts/* "
+        lab.must("servera", "drbd_tool -A apache --action start --force");
+        lab.must("servera", "for i in 0 1 2; do mkfs.ext4 -q /dev/drbd$i || exit 1; done");
+        lab.must("servera", "drbd_tool -A apache --action mount");
+        lab.must("servera", "mkdir -p /apache/admin/scripts && cp /opt/linuxha/lab/demo/apache/scripts/* "
                 + "/apache/admin/scripts/ && chmod 755 /apache/admin/scripts/*");
-        put(lab, "servera", "/apache/docs/index.html", PAGE, "644");
-        ok(lab, "servera", "drbd_tool -A apache --action unmount && drbd_tool -A apache --action down");
+        lab.put("servera", "/apache/docs/index.html", PAGE, "644");
+        lab.must("servera", "drbd_tool -A apache --action unmount && drbd_tool -A apache --action down");
         Halab.require(slow(lab, Duration.ofMinutes(3), "servera", "drbd_tool -A apache --action sync --interval 1"),
                 "initial synchronisation");
     }
@@ -100,8 +84,8 @@ final class AppLabSetup {
     /** Points appconf.xml's start or stop script at a test script on both nodes, and records the checksum. */
     void useScript(String element, String name, String body) {
         for (String node : NODES) {
-            put(lab, node, TEST_SCRIPTS + "/" + name, "#!/bin/sh\n" + body + "\n", "755");
-            ok(lab, node, "cd /etc/cluster/apache && cp -n appconf.xml appconf.sample && sed -i "
+            lab.put(node, TEST_SCRIPTS + "/" + name, "#!/bin/sh\n" + body + "\n", "755");
+            lab.must(node, "cd /etc/cluster/apache && cp -n appconf.xml appconf.sample && sed -i "
                     + "'s#<" + element + ">.*</" + element + ">#<" + element + ">" + TEST_SCRIPTS + "/" + name
                     + "</" + element + ">#' appconf.xml && md5sum appconf.xml > .appbuild.md5");
         }
@@ -110,7 +94,7 @@ final class AppLabSetup {
     /** The sample appconf.xml again. */
     void sampleScripts() {
         for (String node : NODES) {
-            ok(lab, node, "cd /etc/cluster/apache && if [ -f appconf.sample ]; then cp appconf.sample appconf.xml; "
+            lab.must(node, "cd /etc/cluster/apache && if [ -f appconf.sample ]; then cp appconf.sample appconf.xml; "
                     + "fi && md5sum appconf.xml > .appbuild.md5");
         }
     }

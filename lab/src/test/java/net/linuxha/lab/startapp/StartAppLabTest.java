@@ -1,6 +1,5 @@
 package net.linuxha.lab.startapp;
 
-import static net.linuxha.lab.startapp.AppLabSetup.ok;
 import static net.linuxha.lab.startapp.AppLabSetup.slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +48,7 @@ class StartAppLabTest {
                 + SERVICE + ":\n" + lab.sh(node, "ip -4 -o addr"));
         assertFalse(lab.sh(node, "grep -q ' /apache/' /proc/self/mounts").ok(), node + " has mounts left:\n"
                 + lab.sh(node, "grep /apache /proc/self/mounts"));
-        assertEquals("", ok(lab, node, "drbdsetup status").out().strip(), node + " has DRBD devices up");
+        assertEquals("", lab.must(node, "drbdsetup status").out().strip(), node + " has DRBD devices up");
         assertFalse(lab.sh(node, "pgrep -f 'http[.]server'").ok(), node + " still runs httpd");
     }
 
@@ -71,14 +70,14 @@ class StartAppLabTest {
             assertClean(lab, "servera");
             assertStarted(tool(lab, "servera", "clstartapp -A apache --force"), "servera");
             assertEquals(AppLabSetup.PAGE, page(lab));
-            assertTrue(ok(lab, "servera", "ip -4 -o addr show dev eth0").out().contains("eth0:1"),
+            assertTrue(lab.must("servera", "ip -4 -o addr show dev eth0").out().contains("eth0:1"),
                     "the address is the labelled alias eth0:1");
-            assertTrue(ok(lab, "servera", "cat /etc/cluster/.status/apache/TIME").out().strip().matches("\\d+"));
+            assertTrue(lab.must("servera", "cat /etc/cluster/.status/apache/TIME").out().strip().matches("\\d+"));
 
             Halab.Result halt = tool(lab, "servera", "clhaltapp -A apache");
             assertEquals(0, halt.exitCode(), halt.toString());
             assertClean(lab, "servera");
-            assertEquals("", ok(lab, "serverb", "drbdsetup status").out().strip(), "serverb's devices down too");
+            assertEquals("", lab.must("serverb", "drbdsetup status").out().strip(), "serverb's devices down too");
             assertFalse(lab.clientPing(SERVICE), "the service address answers nowhere");
 
             // the same data on serverb
@@ -96,7 +95,7 @@ class StartAppLabTest {
             assertEquals(5, inUse.exitCode(), inUse.toString());
             assertTrue(inUse.err().contains("It appears that the IP address for this application is in use."),
                     inUse.toString());
-            assertTrue(ok(lab, "servera", "cat /var/log/cluster/clstart.apache.log").out()
+            assertTrue(lab.must("servera", "cat /var/log/cluster/clstart.apache.log").out()
                     .contains("IP address " + SERVICE + " answers ARP on card eth0"), "found by duplicate address "
                     + "detection");
             assertClean(lab, "servera");
@@ -106,7 +105,7 @@ class StartAppLabTest {
             setup.useScript("startscript", "hang", "trap '' HUP\necho hanging\nsleep 600");
             Halab.Result hung = tool(lab, "servera", "clstartapp -A apache --force --maxdelay 4 -V");
             assertEquals(1, hung.exitCode(), hung.toString());
-            String startLog = ok(lab, "servera", "cat /var/log/cluster/clstart.apache.log").out();
+            String startLog = lab.must("servera", "cat /var/log/cluster/clstart.apache.log").out();
             assertTrue(startLog.contains("still running after 2 seconds"), startLog);
             assertTrue(startLog.contains("sending HUP"), startLog);
             assertTrue(startLog.contains("sending KILL"), startLog);
@@ -120,7 +119,7 @@ class StartAppLabTest {
             assertStarted(tool(lab, "servera", "clstartapp -A apache --force"), "servera");
             Halab.Result hungStop = tool(lab, "servera", "clhaltapp -A apache --maxdelay 4 -V");
             assertEquals(0, hungStop.exitCode(), hungStop.toString());
-            String haltLog = ok(lab, "servera", "cat /var/log/cluster/clhalt.apache.log").out();
+            String haltLog = lab.must("servera", "cat /var/log/cluster/clhalt.apache.log").out();
             assertTrue(haltLog.contains("sending HUP") && haltLog.contains("sending KILL"), haltLog);
             assertTrue(haltLog.contains("(fuser -km)"), "httpd kept /apache/logs busy and was killed: " + haltLog);
             assertClean(lab, "servera");
@@ -146,7 +145,7 @@ class StartAppLabTest {
             Halab.Result halt = tool(lab, "servera", "clhaltapp -A apache");
             assertEquals(0, halt.exitCode(), halt.toString());
             assertClean(lab, "servera");
-            String flags = ok(lab, "servera", "ls /etc/cluster/.status/apache").out();
+            String flags = lab.must("servera", "ls /etc/cluster/.status/apache").out();
             for (String lv : AppLabSetup.VOLUMES) {
                 assertTrue(flags.contains("app01vg." + lv + ".serverb.STALE"), "serverb's copy of " + lv
                         + " is marked STALE:\n" + flags);

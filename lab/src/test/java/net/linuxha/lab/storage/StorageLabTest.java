@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.linuxha.common.config.ClusterConfig;
@@ -62,17 +59,6 @@ class StorageLabTest {
         assumeTrue(Halab.runningAsRoot(), "lab tests need root");
     }
 
-    private static Halab.Result ok(Halab lab, String node, String commandLine) {
-        return Halab.require(lab.sh(node, commandLine), node + ": " + commandLine);
-    }
-
-    /** Writes {@code text} to {@code path} inside the node (the harness gives commands no standard input). */
-    private static void put(Halab lab, String node, String path, String text, String mode) {
-        String b64 = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-        ok(lab, node, "mkdir -p $(dirname " + path + ") && echo " + b64 + " | base64 -d > " + path + " && chmod "
-                + mode + " " + path);
-    }
-
     private static boolean bothInSync(Halab lab, String node) {
         Halab.Result status = lab.sh(node, "drbd_tool -A " + APP + " --action status");
         return status.ok() && status.out().contains("/app01/docs          both    drbd  Sync");
@@ -101,24 +87,24 @@ class StorageLabTest {
             DrbdFiles files = new DrbdFiles(dir);
             files.write(resource);
             for (String node : List.of("servera", "serverb")) {
-                put(lab, node, "/etc/cluster/clconf.xml", clconf, "600");
-                put(lab, node, "/etc/drbd.d/linuxha.conf", Files.readString(files.topConfig()), "644");
-                put(lab, node, "/etc/drbd.d/linuxha/" + resource.name() + ".res", resource.text(), "644");
-                put(lab, node, "/etc/cluster/.resources/fsmap/" + APP, DOCS.line() + "\n", "644");
-                ok(lab, node, "simvg create app01vg 200M && lvcreate -L 20M -n docs app01vg");
-                String dump = ok(lab, node, "drbdadm -c /etc/drbd.d/linuxha.conf dump " + resource.name()).out();
+                lab.put(node, "/etc/cluster/clconf.xml", clconf, "600");
+                lab.put(node, "/etc/drbd.d/linuxha.conf", Files.readString(files.topConfig()), "644");
+                lab.put(node, "/etc/drbd.d/linuxha/" + resource.name() + ".res", resource.text(), "644");
+                lab.put(node, "/etc/cluster/.resources/fsmap/" + APP, DOCS.line() + "\n", "644");
+                lab.must(node, "simvg create app01vg 200M && lvcreate -L 20M -n docs app01vg");
+                String dump = lab.must(node, "drbdadm -c /etc/drbd.d/linuxha.conf dump " + resource.name()).out();
                 assertTrue(dump.contains("address          ipv4 172.16.178.2:7789;"), dump);
             }
             // a new file system through DRBD on the forced primary, with data on it; the first DRBD command starts
             // servera's simulated DRBD agent, with a resync rate limit so that progress can be watched
-            ok(lab, "servera", "HALAB_SIM_SYNC_KBPS=1024 drbd_tool -A app01 --action start --force");
-            ok(lab, "servera", "mkfs.ext4 -q /dev/drbd0 && drbd_tool -A app01 --action mount -V");
-            String sum = ok(lab, "servera", "head -c 12000000 /dev/urandom > /app01/docs/data && echo written-on-a "
+            lab.must("servera", "HALAB_SIM_SYNC_KBPS=1024 drbd_tool -A app01 --action start --force");
+            lab.must("servera", "mkfs.ext4 -q /dev/drbd0 && drbd_tool -A app01 --action mount -V");
+            String sum = lab.must("servera", "head -c 12000000 /dev/urandom > /app01/docs/data && echo written-on-a "
                     + "> /app01/docs/file && md5sum < /app01/docs/data").out();
-            ok(lab, "servera", "drbd_tool -A app01 --action unmount && drbd_tool -A app01 --action down");
+            lab.must("servera", "drbd_tool -A app01 --action unmount && drbd_tool -A app01 --action down");
 
             // clbuildapp --sync's job: both started, servera the source, progress until in sync, both stopped
-            String sync = ok(lab, "servera", "drbd_tool -A app01 --action sync --interval 1").out();
+            String sync = lab.must("servera", "drbd_tool -A app01 --action sync --interval 1").out();
             List<Double> percents = new ArrayList<>();
             Matcher m = PERCENT.matcher(sync);
             while (m.find()) {
@@ -132,55 +118,55 @@ class StorageLabTest {
             assertTrue(sync.contains("0:00:00:"), "an estimated completion time was shown:\n" + sync);
 
             // serverb takes over (8.6.1 with the remote started too): the data is there
-            ok(lab, "servera", "drbd_tool -A app01 --action start --noprimary");
-            ok(lab, "serverb", "drbd_tool -A app01 --action start && drbd_tool -A app01 --action mount");
-            assertEquals("written-on-a\n", ok(lab, "serverb", "cat /app01/docs/file").out());
-            assertEquals(sum, ok(lab, "serverb", "md5sum < /app01/docs/data").out());
+            lab.must("servera", "drbd_tool -A app01 --action start --noprimary");
+            lab.must("serverb", "drbd_tool -A app01 --action start && drbd_tool -A app01 --action mount");
+            assertEquals("written-on-a\n", lab.must("serverb", "cat /app01/docs/file").out());
+            assertEquals(sum, lab.must("serverb", "md5sum < /app01/docs/data").out());
 
             // a process sitting in the file system is killed so the unmount succeeds
-            ok(lab, "serverb", "cd /app01/docs && setsid sleep 777 </dev/null >/dev/null 2>&1 &");
+            lab.must("serverb", "cd /app01/docs && setsid sleep 777 </dev/null >/dev/null 2>&1 &");
             Wait.assertWithin(Duration.ofSeconds(10), Wait.SLOWLY,
                     () -> lab.sh("serverb", "pgrep -fx 'sleep 777'").ok(), () -> "the busy process runs");
-            String unmount = ok(lab, "serverb", "drbd_tool -A app01 --action unmount --maxdelay 1 -V").out();
+            String unmount = lab.must("serverb", "drbd_tool -A app01 --action unmount --maxdelay 1 -V").out();
             assertTrue(unmount.contains("unmount failed with: busy"), unmount);
             assertTrue(unmount.contains("(fuser -km)"), unmount);
             assertTrue(unmount.contains("File system /app01/docs un-mounted."), unmount);
             assertTrue(!lab.sh("serverb", "pgrep -fx 'sleep 777'").ok(), "the process using the mount was killed");
 
             // growth: both logical volumes, the DRBD device and the file system; the fsmap records it on both
-            ok(lab, "serverb", "drbd_tool -A app01 --action resize --vg app01vg --lv docs --size 40M -V");
+            lab.must("serverb", "drbd_tool -A app01 --action resize --vg app01vg --lv docs --size 40M -V");
             for (String node : List.of("servera", "serverb")) {
                 assertEquals("app01vg:docs:/app01/docs:ext4:rw:40960\n",
-                        ok(lab, node, "cat /etc/cluster/.resources/fsmap/app01").out());
-                assertTrue(ok(lab, node, "lvs --noheadings -o lv_size --units k --nosuffix app01vg/docs").out()
+                        lab.must(node, "cat /etc/cluster/.resources/fsmap/app01").out());
+                assertTrue(lab.must(node, "lvs --noheadings -o lv_size --units k --nosuffix app01vg/docs").out()
                         .contains("40960"), node + " volume extended");
             }
-            ok(lab, "serverb", "drbd_tool -A app01 --action mount");
-            long sizeB = dfKib(ok(lab, "serverb", "df -k --output=size /app01/docs").out());
+            lab.must("serverb", "drbd_tool -A app01 --action mount");
+            long sizeB = dfKib(lab.must("serverb", "df -k --output=size /app01/docs").out());
             assertTrue(sizeB > 30000, "file system grown on serverb: " + sizeB + " KiB");
-            ok(lab, "serverb", "drbd_tool -A app01 --action unmount");
+            lab.must("serverb", "drbd_tool -A app01 --action unmount");
 
             // servera re-attaches to see its grown volume, resyncs, and takes the application back
-            ok(lab, "servera", "drbd_tool -A app01 --action down && drbd_tool -A app01 --action start --noprimary");
+            lab.must("servera", "drbd_tool -A app01 --action down && drbd_tool -A app01 --action start --noprimary");
             Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
                     () -> "servera back in sync");
-            ok(lab, "serverb", "drbd_tool -A app01 --action down");
-            ok(lab, "servera", "drbd_tool -A app01 --action set_primary && drbd_tool -A app01 --action mount");
-            long sizeA = dfKib(ok(lab, "servera", "df -k --output=size /app01/docs").out());
+            lab.must("serverb", "drbd_tool -A app01 --action down");
+            lab.must("servera", "drbd_tool -A app01 --action set_primary && drbd_tool -A app01 --action mount");
+            long sizeA = dfKib(lab.must("servera", "df -k --output=size /app01/docs").out());
             assertEquals(sizeB, sizeA, "the grown file system on servera too");
-            assertEquals(sum, ok(lab, "servera", "md5sum < /app01/docs/data").out());
-            assertTrue(ok(lab, "servera", "drbd_tool -A app01 --action status").out()
+            assertEquals(sum, lab.must("servera", "md5sum < /app01/docs/data").out());
+            assertTrue(lab.must("servera", "drbd_tool -A app01 --action status").out()
                     .contains("/app01/docs          local   drbd  Unsync"), "serverb is down: only the local copy");
 
             // invalidate_remote: the peer's copy is rewritten in full, then both are in sync again
-            ok(lab, "serverb", "drbd_tool -A app01 --action start --noprimary");
+            lab.must("serverb", "drbd_tool -A app01 --action start --noprimary");
             Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
                     () -> "serverb in sync");
-            ok(lab, "servera", "drbd_tool -A app01 --action invalidate_remote --vg app01vg --lv docs");
+            lab.must("servera", "drbd_tool -A app01 --action invalidate_remote --vg app01vg --lv docs");
             Wait.assertWithin(Duration.ofSeconds(60), Wait.SLOWLY, () -> bothInSync(lab, "servera"),
                     () -> "in sync after invalidate_remote");
-            ok(lab, "servera", "drbd_tool -A app01 --action unmount && drbd_tool -A app01 --action down");
-            ok(lab, "serverb", "drbd_tool -A app01 --action down");
+            lab.must("servera", "drbd_tool -A app01 --action unmount && drbd_tool -A app01 --action down");
+            lab.must("serverb", "drbd_tool -A app01 --action down");
         });
     }
 

@@ -52,9 +52,9 @@ class ClhaltApplicationsLabTest {
     }
 
     private static void awaitStartedOn(LabTools t, String node, String page) {
-        LabTools.await(APP, () -> appRow(t).matches("apache +" + node + " +STARTED .*"),
+        Halab.await(APP, () -> appRow(t).matches("apache +" + node + " +STARTED .*"),
                 () -> "apache not STARTED on " + node + ": " + t.run("servera", "clstat"));
-        LabTools.await(Duration.ofSeconds(20), () -> page.equals(t.lab.client("curl", "-s", "--max-time", "1", URL)
+        Halab.await(Duration.ofSeconds(20), () -> page.equals(t.lab.client("curl", "-s", "--max-time", "1", URL)
                 .out().strip()), () -> "the client does not get the page from " + node);
     }
 

@@ -61,12 +61,12 @@ class ClusterToolsLabTest {
     }
 
     private static void awaitBothUp(LabTools t) {
-        LabTools.await(Duration.ofSeconds(30), t::bothUp, () -> "the cluster is not UP on both nodes:\n"
+        Halab.await(Duration.ofSeconds(30), t::bothUp, () -> "the cluster is not UP on both nodes:\n"
                 + t.run("servera", "clstat") + t.run("serverb", "clstat"));
     }
 
     private static void awaitStat(LabTools t, String node, List<String> expected) {
-        LabTools.await(SHORT, () -> lines(t.run(node, "clstat")).equals(expected), () -> "clstat on " + node
+        Halab.await(SHORT, () -> lines(t.run(node, "clstat")).equals(expected), () -> "clstat on " + node
                 + " never showed " + expected + "; last: " + t.run(node, "clstat"));
     }
 
@@ -112,7 +112,7 @@ class ClusterToolsLabTest {
 
             // 17.4: with this node's daemon gone, cldaemonctl answers through the other node's.
             Halab.require(t.run("servera", "kill", "-9", t.pid("servera")), "SIGKILL servera's cldaemon");
-            LabTools.await(SHORT, () -> !t.daemonRuns("servera"), () -> "servera's cldaemon did not die");
+            Halab.await(SHORT, () -> !t.daemonRuns("servera"), () -> "servera's cldaemon did not die");
             Halab.Result viaPeer = t.run("servera", "cldaemonctl", "--msg", "ECHO");
             assertEquals(0, viaPeer.exitCode(), viaPeer.toString());
             assertEquals("UP\n", viaPeer.out(), "answered by serverb's daemon");
@@ -149,7 +149,7 @@ class ClusterToolsLabTest {
                     "INFO Attempting to halt cluster cluster1...",
                     "INFO Aborting cluster daemon on serverb...",
                     "INFO Cluster Daemon halted on serverb."), LabTools.texts(halt.out()), halt.toString());
-            LabTools.await(SHORT, () -> !t.daemonRuns("serverb"), () -> "serverb's cldaemon still runs");
+            Halab.await(SHORT, () -> !t.daemonRuns("serverb"), () -> "serverb's cldaemon still runs");
             assertEquals("UP", t.ask("servera", "ECHO"), "servera stays in the cluster");
 
             Halab.Result join = t.run("serverb", "clform", "--join");
@@ -162,7 +162,7 @@ class ClusterToolsLabTest {
 
             // The same from the other side: serverb halts itself, servera's clform --join starts it over ssh.
             Halab.require(t.run("serverb", "clhalt", "--node", "serverb"), "clhalt --node serverb on serverb");
-            LabTools.await(SHORT, () -> !t.daemonRuns("serverb"), () -> "serverb's cldaemon still runs");
+            Halab.await(SHORT, () -> !t.daemonRuns("serverb"), () -> "serverb's cldaemon still runs");
             Halab.Result remoteJoin = t.run("servera", "clform", "--join");
             assertEquals(0, remoteJoin.exitCode(), remoteJoin.toString());
             assertTrue(LabTools.texts(remoteJoin.out()).contains("INFO Node serverb successfully joined cluster."),
@@ -212,7 +212,7 @@ class ClusterToolsLabTest {
             assertTrue(errors.size() == 2 && errors.get(0).startsWith("ERROR Unable to start cldaemon on serverb: ")
                     && errors.get(1).equals("ERROR The cluster daemon started on servera has been asked to abort."),
                     refused.toString());
-            LabTools.await(SHORT, () -> !t.daemonRuns("servera"), () -> "servera's cldaemon was not aborted");
+            Halab.await(SHORT, () -> !t.daemonRuns("servera"), () -> "servera's cldaemon was not aborted");
 
             Halab.Result forced = t.run("servera", "clform", "--timeout", "5", "--force");
             assertEquals(0, forced.exitCode(), forced.toString());

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import net.linuxha.lab.Halab;
 
@@ -50,9 +48,7 @@ final class LabTools {
 
     /** The sample clconf.xml with the short timings, on servera only (root, mode 600). */
     void configureServera() {
-        Halab.require(sh("servera", "cp /opt/linuxha/etc-samples/clconf.xml " + CLCONF + " && chmod 600 " + CLCONF
-                + " && sed -i 's#<keepalive>3<#<keepalive>0.5<#; s#<warn>7<#<warn>1<#; s#<dead>12<#<dead>3<#;"
-                + " s#<clusterform>300<#<clusterform>20<#' " + CLCONF), "clconf.xml on servera");
+        lab.put("servera", CLCONF, Halab.shortTimingsClconf(), "600");
     }
 
     /** clconf.xml on servera, then clbuild there: both nodes get it and its build checksum. */
@@ -96,30 +92,5 @@ final class LabTools {
     /** The lines, each stamped ({@code INFO dd/mm/yyyy hh:mm:ss }) with its level taken off to compare texts. */
     static List<String> texts(String output) {
         return output.lines().map(line -> line.replaceFirst("^(INFO|WARN|ERROR) " + STAMP, "$1 ")).toList();
-    }
-
-    /** True as soon as the condition holds, false when it still does not after {@code limit}. */
-    static boolean until(Duration limit, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-    }
-
-    static void await(Duration limit, BooleanSupplier condition, Supplier<String> message) {
-        if (!until(limit, condition)) {
-            throw new AssertionError(message.get());
-        }
     }
 }
