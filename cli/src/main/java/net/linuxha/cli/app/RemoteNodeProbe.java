@@ -121,7 +121,7 @@ public final class RemoteNodeProbe {
 
     private boolean ping(String host) {
         return runner.run(Command.of("ping", "-n", "-q", "-c", "2", "-i", "0.3", "-W", "1", host)
-                .withTimeout(Duration.ofSeconds(10))).succeeded();
+                .withTimeout(Duration.ofSeconds(10)).asProbe()).succeeded();
     }
 
     private static final Pattern ON_NODE = Pattern.compile("\\bon\\s+(\\S+)\\s*\\{[^}]*?\\baddress\\s+"

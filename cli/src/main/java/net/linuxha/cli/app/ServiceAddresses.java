@@ -118,7 +118,7 @@ public final class ServiceAddresses {
 
     private boolean answersPing(String address) {
         return runner.run(Command.of("ping", "-n", "-q", "-c", "1", "-W", "1", address)
-                .withTimeout(Duration.ofSeconds(5))).succeeded();
+                .withTimeout(Duration.ofSeconds(5)).asProbe()).succeeded();
     }
 
     /** {@code ip addr add ... label card:n}, then gratuitous ARP (a failed ARP is only a warning). */

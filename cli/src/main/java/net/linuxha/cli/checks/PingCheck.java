@@ -51,7 +51,7 @@ public final class PingCheck implements Check {
         List<Target> targets = this.targets.get();
         for (Target target : targets) {
             CommandResult ping = from.runner().run(Command.of("ping", "-n", "-q", "-c", "1", "-W", "2",
-                    target.address()).withTimeout(Duration.ofSeconds(10)));
+                    target.address()).withTimeout(Duration.ofSeconds(10)).asProbe());
             if (ping.succeeded()) {
                 results.add(CheckResult.ok("Able to send ping to " + target.what() + " " + target.address()));
             } else {

@@ -67,7 +67,7 @@ public final class ServiceAddressCheck implements Check {
             }
             NodeShell from = nodes.get(0);
             boolean answers = from.runner().run(Command.of("ping", "-n", "-q", "-c", "1", "-W", "1", address)
-                    .withTimeout(Duration.ofSeconds(10))).succeeded();
+                    .withTimeout(Duration.ofSeconds(10)).asProbe()).succeeded();
             if (answers) {
                 results.add(CheckResult.fail("Service IP address " + address + " of application " + application
                         + " answers pings from " + from.node() + ": another host uses it",

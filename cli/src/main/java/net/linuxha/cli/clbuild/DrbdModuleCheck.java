@@ -46,7 +46,7 @@ final class DrbdModuleCheck implements Check {
                     + " (e.g. the drbd-dkms or kmod-drbd9x package) and check with: modinfo drbd"));
         }
         boolean loaded = node.runner().run(Command.of("test", "-d", "/sys/module/drbd")
-                .withTimeout(Duration.ofSeconds(20))).succeeded();
+                .withTimeout(Duration.ofSeconds(20)).asProbe()).succeeded();
         return List.of(CheckResult.ok("DRBD kernel module " + text.lines().findFirst().orElse(text) + " found on "
                 + node.node() + (loaded ? " (loaded)" : " (not loaded yet; drbdadm loads it when devices start)")));
     }

@@ -245,6 +245,7 @@ final class NodeChecks {
     }
 
     static boolean hasSimvg(BuildContext ctx) {
-        return ctx.peer.runner().run(Command.of("sh", "-c", "command -v simvg").withTimeout(QUICK)).succeeded();
+        return ctx.peer.runner().run(Command.of("sh", "-c", "command -v simvg").withTimeout(QUICK).asProbe())
+                .succeeded();
     }
 }

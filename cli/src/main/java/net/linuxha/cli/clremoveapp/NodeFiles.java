@@ -39,15 +39,15 @@ final class NodeFiles {
 
     /** True when a trivial command runs there: the node is available. */
     boolean reachable() {
-        return runner.run(Command.of("true").withTimeout(QUICK)).succeeded();
+        return runner.run(Command.of("true").withTimeout(QUICK).asProbe()).succeeded();
     }
 
     boolean exists(String path) {
-        return runner.run(Command.of("test", "-e", path).withTimeout(QUICK)).succeeded();
+        return runner.run(Command.of("test", "-e", path).withTimeout(QUICK).asProbe()).succeeded();
     }
 
     boolean isDirectory(String path) {
-        return runner.run(Command.of("test", "-d", path).withTimeout(QUICK)).succeeded();
+        return runner.run(Command.of("test", "-d", path).withTimeout(QUICK).asProbe()).succeeded();
     }
 
     /** The entries of a directory; a sub-directory's name ends in {@code /}. */

@@ -98,7 +98,7 @@ public final class NetworkProber {
             argv.addAll(List.of("-I", card));
         }
         argv.add(address);
-        return runner.run(Command.of(argv).withTimeout(Duration.ofSeconds(3))).succeeded();
+        return runner.run(Command.of(argv).withTimeout(Duration.ofSeconds(3)).asProbe()).succeeded();
     }
 
     private boolean tcp(String from, String address) {

@@ -55,7 +55,7 @@ public final class CommandResourceStore implements ResourceStore {
         if (listing.succeeded()) {
             return listing.stdout().lines().filter(l -> !l.isBlank()).sorted().toList();
         }
-        if (!runner.run(Command.of("test", "-e", directory(kind)).withTimeout(TIMEOUT)).succeeded()) {
+        if (!runner.run(Command.of("test", "-e", directory(kind)).withTimeout(TIMEOUT).asProbe()).succeeded()) {
             return List.of();
         }
         throw failed("list " + directory(kind), listing);
@@ -63,7 +63,7 @@ public final class CommandResourceStore implements ResourceStore {
 
     @Override
     public boolean ensureDirectory(ResourceKind kind) throws IOException {
-        if (runner.run(Command.of("test", "-d", directory(kind)).withTimeout(TIMEOUT)).succeeded()) {
+        if (runner.run(Command.of("test", "-d", directory(kind)).withTimeout(TIMEOUT).asProbe()).succeeded()) {
             return false;
         }
         require("create " + directory(kind), Command.of("mkdir", "-p", directory(kind)));
@@ -86,7 +86,7 @@ public final class CommandResourceStore implements ResourceStore {
         require("rename " + from + " to " + to + " in " + dir, Command.of("mv", "-n", "-T",
                 dir + "/" + DirectoryResourceStore.checked(from), dir + "/" + DirectoryResourceStore.checked(to)));
         // mv -n succeeds without moving when the target exists; the source must be gone for the rename to count.
-        if (runner.run(Command.of("test", "-e", dir + "/" + from).withTimeout(TIMEOUT)).succeeded()) {
+        if (runner.run(Command.of("test", "-e", dir + "/" + from).withTimeout(TIMEOUT).asProbe()).succeeded()) {
             throw new IOException("cannot rename " + from + " to " + to + " in " + dir + " on " + node + ": " + to
                     + " exists already");
         }

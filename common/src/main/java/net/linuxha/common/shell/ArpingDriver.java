@@ -69,7 +69,8 @@ public final class ArpingDriver {
             throw new IllegalArgumentException("arping count must be at least 1, got " + count);
         }
         Command command = Command.of("arping", "-D", "-c", Integer.toString(count), "-w",
-                Integer.toString(count + 1), "-I", card, address).withTimeout(Duration.ofSeconds(count + 10L));
+                Integer.toString(count + 1), "-I", card, address).withTimeout(Duration.ofSeconds(count + 10L))
+                .asProbe();
         CommandResult result = runner.run(command);
         if (result.exitCode() == 0) {
             return false;

@@ -89,7 +89,8 @@ public final class MountDriver {
      * @return the pids fuser reported killing (empty when none used it)
      */
     public List<Long> killUsers(Path directory) {
-        CommandResult result = runner.run(Command.of("fuser", "-km", directory.toString()).withTimeout(QUICK));
+        CommandResult result = runner.run(Command.of("fuser", "-km", directory.toString()).withTimeout(QUICK)
+                .asProbe());
         // fuser exits 1 when no process uses the file system; its stderr is full of "Cannot stat" noise then.
         if (result.exitCode() != 0 && result.exitCode() != 1 || result.timedOut()) {
             throw new CommandFailedException(result);

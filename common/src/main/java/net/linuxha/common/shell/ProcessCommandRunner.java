@@ -71,7 +71,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         int exit = process.isAlive() ? -1 : process.exitValue();
         CommandResult result = new CommandResult(command.argv(), exit, out.text(), err.text(), elapsed, timedOut,
                 out.truncated() || err.truncated());
-        log(result);
+        log(result, command.probe());
         return result;
     }
 
@@ -144,13 +144,16 @@ public final class ProcessCommandRunner implements CommandRunner {
         process.destroyForcibly();
     }
 
-    private static void log(CommandResult result) {
+    private static void log(CommandResult result, boolean probe) {
         if (result.timedOut()) {
             LOG.warn("timed out after {} ms and killed: {}; stderr: {}", result.elapsed().toMillis(),
                     result.display(), CommandLineText.excerpt(result.stderr(), 400));
-        } else if (result.exitCode() != 0) {
+        } else if (result.exitCode() != 0 && !probe) {
             LOG.warn("exit {} after {} ms: {}; stderr: {}", result.exitCode(), result.elapsed().toMillis(),
                     result.display(), CommandLineText.excerpt(result.stderr(), 400));
+        } else if (result.exitCode() != 0) {
+            LOG.debug("probe answered no (exit {}) after {} ms: {}", result.exitCode(), result.elapsed().toMillis(),
+                    result.display());
         } else {
             LOG.debug("exit 0 after {} ms: {}", result.elapsed().toMillis(), result.display());
         }

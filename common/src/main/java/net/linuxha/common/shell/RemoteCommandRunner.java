@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs commands on the other node through {@link RemoteShell}, so the same drivers ({@link DrbdDriver},
@@ -34,11 +35,8 @@ public final class RemoteCommandRunner implements CommandRunner {
             for (Map.Entry<String, String> e : command.environment().entrySet()) {
                 prefix.add(e.getKey() + "=" + e.getValue());
             }
-            remote = Command.of(command.argv()).prefixedWith(prefix).withTimeout(command.timeout())
-                    .withMaxOutputBytes(command.maxOutputBytes());
-            if (command.stdin().isPresent()) {
-                remote = remote.withStdin(command.stdin().get());
-            }
+            remote = new Command(command.argv(), command.stdin(), Map.of(), Optional.empty(), command.timeout(),
+                    command.maxOutputBytes(), command.probe()).prefixedWith(prefix);
         }
         return shell.run(remote);
     }

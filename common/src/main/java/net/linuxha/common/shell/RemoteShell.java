@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs commands on the other node over ssh, as the Reference's tools do (root, key-based, no password prompt:
@@ -35,16 +37,14 @@ public final class RemoteShell {
         argv.add(node);
         argv.add("--");
         argv.add(quote(command.argv()));
-        Command remote = Command.of(argv).withTimeout(command.timeout());
-        if (command.stdin().isPresent()) {
-            remote = remote.withStdin(command.stdin().get());
-        }
+        Command remote = new Command(argv, command.stdin(), Map.of(), Optional.empty(), command.timeout(),
+                command.maxOutputBytes(), command.probe());
         return runner.run(remote);
     }
 
     /** True when a trivial command runs on the node: the ssh check of clbuild (7.2.4). */
     public boolean reachable(Duration timeout) {
-        return run(Command.of("true").withTimeout(timeout)).succeeded();
+        return run(Command.of("true").withTimeout(timeout).asProbe()).succeeded();
     }
 
     /** Copies a local file to {@code remotePath} on the node, keeping its mode (scp -p). */

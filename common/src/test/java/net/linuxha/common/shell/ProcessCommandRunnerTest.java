@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import net.linuxha.common.testing.LogCapture;
 import net.linuxha.common.testing.Wait;
 
 /** The runner against real processes: exit codes, both streams, stdin, environment, timeouts that kill trees. */
@@ -30,6 +31,17 @@ class ProcessCommandRunnerTest {
         assertEquals("err\n", result.stderr());
         assertFalse(result.succeeded());
         assertFalse(result.timedOut());
+    }
+
+    @Test
+    void aFailedCommandIsAWarningButAProbeAnsweringNoIsNot() {
+        try (LogCapture log = new LogCapture(ProcessCommandRunner.class)) {
+            runner.run(Command.of("test", "-e", "/no/such/file").asProbe());
+            assertFalse(log.has("WARN", "/no/such/file"), log.lines().toString());
+
+            runner.run(Command.of("test", "-e", "/no/such/file"));
+            assertTrue(log.has("WARN", "exit 1"), log.lines().toString());
+        }
     }
 
     @Test

@@ -1,6 +1,8 @@
 package net.linuxha.common.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,5 +26,19 @@ class RemoteShellTest {
     void safeWordsAreLeftUnquotedSoLogsStayReadable() {
         assertEquals("drbdadm up app01vg_admin --node=serverb", RemoteShell.quote(
                 List.of("drbdadm", "up", "app01vg_admin", "--node=serverb")));
+    }
+
+    @Test
+    void aProbeStaysAProbeOverSshWithOrWithoutEnvironment() {
+        RecordingCommandRunner local = new RecordingCommandRunner().reply(1, "", "").reply(1, "", "")
+                .reply(0, "", "");
+        RemoteCommandRunner remote = new RemoteCommandRunner(new RemoteShell(local, "serverb"));
+        remote.run(Command.of("test", "-e", "/x").asProbe());
+        remote.run(Command.of("test", "-e", "/x").withEnv("LANG", "C").asProbe());
+        remote.run(Command.of("true"));
+        assertTrue(local.commands().get(0).probe());
+        assertTrue(local.commands().get(1).probe());
+        assertEquals("ssh", local.commands().get(1).program());
+        assertFalse(local.commands().get(2).probe());
     }
 }
