@@ -1,6 +1,7 @@
 package net.linuxha.cli.clbuildapp;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,18 +69,27 @@ final class OnlineChanges {
         if (added.isEmpty()) {
             log.info("REBUILD: No new file systems currently mounted.");
         } else {
-            for (FoundFileSystem fs : added) {
-                unmount(fs.entry());
+            List<FsMapEntry> moved = new ArrayList<>();
+            try {
+                for (FoundFileSystem fs : added) {
+                    unmount(fs.entry());
+                    moved.add(fs.entry());
+                }
+                if (!storage.bringUp(ctx.application(), Scope.BOTH)) {
+                    log.warn("The new file systems are not replicated to " + ctx.peer.node() + " until its DRBD "
+                            + "devices start (clstartapp/cldaemon start them when it rejoins)");
+                }
+                storage.makePrimary(ctx.application(), PrimaryMode.FORCE_IF_NEEDED);
+                for (FoundFileSystem fs : added) {
+                    log.info("REBUILD: DRBD device for " + fs.entry().mountPoint() + " started to synchronise.");
+                }
+                storage.fsckAndMount(ctx.application());
+            } catch (RuntimeException | ConfigException e) {
+                putBack(moved);
+                throw new BuildStepException("the new file systems could not be moved under DRBD: " + e.getMessage()
+                        + (moved.isEmpty() ? "" : "; they are mounted from their logical volumes again, as before "
+                        + "the rebuild") + ". Fix the cause and run clbuildapp --build --force again.", e);
             }
-            if (!storage.bringUp(ctx.application(), Scope.BOTH)) {
-                log.warn("The new file systems are not replicated to " + ctx.peer.node() + " until its DRBD devices "
-                        + "start (clstartapp/cldaemon start them when it rejoins)");
-            }
-            storage.makePrimary(ctx.application(), PrimaryMode.FORCE_IF_NEEDED);
-            for (FoundFileSystem fs : added) {
-                log.info("REBUILD: DRBD device for " + fs.entry().mountPoint() + " started to synchronise.");
-            }
-            storage.fsckAndMount(ctx.application());
             for (FoundFileSystem fs : added) {
                 log.info("REBUILD: File system " + fs.entry().mountPoint() + " mounted successfully.");
             }
@@ -95,6 +105,33 @@ final class OnlineChanges {
                 storage.resize(ctx.application(), fs.entry().id(), fs.entry().sizeKb());
                 log.info("REBUILD: File system " + fs.entry().mountPoint() + " grown to " + fs.entry().sizeKb()
                         + "Kb.");
+            }
+        }
+    }
+
+    /**
+     * Undoes a move under DRBD that failed part-way: each moved file system's DRBD mount (if any) unmounted, its
+     * resource stopped on both nodes, and its logical volume mounted again where it was, so the application keeps
+     * its data where it had it. What cannot be undone is logged with the command that does it.
+     */
+    private void putBack(List<FsMapEntry> moved) {
+        for (FsMapEntry e : moved) {
+            String resource = DrbdResourceName.of(ctx.application(), e);
+            try {
+                if (env.mounts().mountAt(e.mountPoint()).isPresent()) {
+                    env.mounts().unmount(e.mountPoint()); // its DRBD device: the logical volume was unmounted
+                }
+                for (StorageNode node : List.of(storage.context().local(), storage.context().peer())) {
+                    if (node.drbd().status(resource).isPresent()) {
+                        node.drbd().down(resource);
+                    }
+                }
+                env.mounts().mount(e.lvDevice(), e.mountPoint(), e.fsType(), e.options());
+                log.info("REBUILD: " + e.mountPoint() + " mounted from " + e.lvDevice() + " again.");
+            } catch (RuntimeException ex) {
+                log.error("REBUILD: " + e.mountPoint() + " could not be put back on " + e.lvDevice() + ": "
+                        + ex.getMessage() + "; stop DRBD resource " + resource + " (drbdadm down " + resource
+                        + ") and mount it by hand: mount " + e.lvDevice() + " " + e.mountPoint());
             }
         }
     }

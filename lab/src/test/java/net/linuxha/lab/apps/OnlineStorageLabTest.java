@@ -3,6 +3,7 @@ package net.linuxha.lab.apps;
 import static net.linuxha.lab.Halab.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Timeout;
  * <ol>
  * <li>18.1.1 on servera, where it runs: lvcreate, mkfs, mount of /apache/extra (local storage), then clbuildapp -F
  * --vgbuild and -F --build bring it under DRBD on-line: mounted from a /dev/drbd device, in the fsmap of both nodes,
- * its data still there, its copy on serverb synchronised.</li>
+ * its data still there, its copy on serverb synchronised. Before that, a first --build whose fsck of the new DRBD
+ * device fails (a failing fsck first on PATH) is undone: the file system is mounted from its logical volume again
+ * and its DRBD resource is down on both nodes.</li>
  * <li>18.3.1: lvextend of app01vg/docs from 20 to 40 MiB on servera, then -F --vgbuild and -F --build: the volume
  * grows on serverb too, the DRBD device and the file system grow. Growing a mounted ext4 needs CAP_SYS_RESOURCE,
  * which a machine running the lab may lack; there the rebuild reports that step's failure and the file system is
@@ -111,6 +114,21 @@ class OnlineStorageLabTest {
                         + " && echo 'extra data' > /apache/extra/data.txt");
                 app.ok("serverb", "mkdir -p /apache/extra");
                 app.ok("servera", "clbuildapp -A apache -F -V --vgbuild");
+                // a move under DRBD that fails part-way (fsck of the new DRBD device fails) is undone
+                app.ok("servera", "mkdir -p /root/failing && printf '#!/bin/sh\\necho injected fsck failure >&2\\n"
+                        + "exit 8\\n' > /root/failing/fsck && chmod 755 /root/failing/fsck");
+                Halab.Result failed = app.run("servera", "PATH=/root/failing:$PATH clbuildapp -A apache -F -V --build");
+                String failure = failed.out() + failed.err();
+                assertNotEquals(0, failed.exitCode(), failure);
+                assertTrue(failure.contains("they are mounted from their logical volumes again"), failure);
+                assertFalse(app.ok("servera", "grep ' /apache/extra ' /proc/self/mounts").out().startsWith("/dev/drbd"),
+                        "mounted from its logical volume again");
+                assertEquals("extra data\n", app.ok("servera", "cat /apache/extra/data.txt").out());
+                for (String node : SampleApp.NODES) {
+                    assertFalse(app.run(node, "drbdsetup status apache_app01vg_extra").ok(),
+                            "resource down on " + node);
+                }
+                assertTrue(app.startedOn(APP, "servera"), app.diagnosis(APP));
                 String added = app.ok("servera", "clbuildapp -A apache -F -V --build").out();
                 assertTrue(added.contains("REBUILD: File system /apache/extra mounted successfully."), added);
                 assertTrue(app.ok("servera", "grep ' /apache/extra ' /proc/self/mounts").out()

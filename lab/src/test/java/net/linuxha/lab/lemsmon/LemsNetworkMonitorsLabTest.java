@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import net.linuxha.common.testing.Wait;
 
 /**
  * Lems moving an application address on its own (Reference 24.4.3, 24.4.4, 21.2.1), with no clnetd running: on
@@ -77,18 +74,18 @@ class LemsNetworkMonitorsLabTest {
             assertFalse(lab.sh("servera", "pgrep -f 'clnetd[-]'").ok(), "no clnetd runs"); // [-]: not this shell
             Halab.require(lab.exec("servera", "ip", "addr", "add", SERVICE + "/24", "brd", "+", "dev", "eth0",
                     "label", "eth0:1"), "add the application address");
-            within(Duration.ofSeconds(10), () -> lab.clientPing(SERVICE), () -> "client cannot reach " + SERVICE);
+            Halab.await(Duration.ofSeconds(10), () -> lab.clientPing(SERVICE), () -> "client cannot reach " + SERVICE);
 
             Halab.require(lab.exec("servera", "lems", "-A", "apache", "--detach", "--verbose"), "lems --detach");
             Halab.require(lab.halab("link", "servera", "eth0", "down"), "halab link servera eth0 down");
 
-            within(Duration.ofSeconds(30), () -> addresses(lab, "eth1").contains(SERVICE + "/24"),
+            Halab.await(Duration.ofSeconds(30), () -> addresses(lab, "eth1").contains(SERVICE + "/24"),
                     () -> "the address did not move to eth1: eth0 " + addresses(lab, "eth0") + " eth1 "
                             + addresses(lab, "eth1") + "\nlog:\n" + lab.exec("servera", "cat", LOG));
             assertTrue(addresses(lab, "eth1").contains("eth1:1"), "label kept: " + addresses(lab, "eth1"));
             assertFalse(addresses(lab, "eth0").contains(SERVICE), "gone from eth0: " + addresses(lab, "eth0"));
             assertTrue(addresses(lab, "eth0").contains("172.16.177.1/24"), "the node's own address stays");
-            within(Duration.ofSeconds(20), () -> lab.clientPing(SERVICE),
+            Halab.await(Duration.ofSeconds(20), () -> lab.clientPing(SERVICE),
                     () -> "client cannot reach " + SERVICE + " on eth1: " + lab.client("ip", "neigh").out());
             String log = lab.exec("servera", "cat", LOG).out();
             assertTrue(log.contains("moved " + SERVICE + " as eth1:1 of apache (network public) from card eth0 to "
@@ -101,9 +98,5 @@ class LemsNetworkMonitorsLabTest {
 
     private static String addresses(Halab lab, String card) {
         return lab.exec("servera", "ip", "-o", "-4", "addr", "show", "dev", card).out();
-    }
-
-    private static void within(Duration limit, BooleanSupplier condition, Supplier<String> message) {
-        Wait.assertWithin(limit, Wait.SLOWLY, condition, message);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import net.linuxha.common.testing.Wait;
 import net.linuxha.lab.Halab;
 
 /**
@@ -108,14 +109,8 @@ class ClnetdLabTest {
         return false;
     }
 
-    private static void within(Duration limit, BooleanSupplier condition, Supplier<String> failure)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(failure.get());
-            }
-            Thread.sleep(100);
-        }
+    /** Polls every 100 ms: the cable-pull timings of this test are read off these waits. */
+    private static void within(Duration limit, BooleanSupplier condition, Supplier<String> failure) {
+        Wait.assertWithin(limit, Duration.ofMillis(100), condition, failure);
     }
 }
