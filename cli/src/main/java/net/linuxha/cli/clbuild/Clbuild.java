@@ -11,6 +11,7 @@ import net.linuxha.cli.checks.CheckRunner;
 import net.linuxha.cli.checks.LogCheckListener;
 import net.linuxha.cli.checks.NodeShell;
 import net.linuxha.cli.checks.PortProbe;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
@@ -35,7 +36,7 @@ final class Clbuild {
 
     /** What clbuild works with; tests give temporary paths and a local "other node". */
     record Environment(ClusterPaths paths, CommandRunner runner, String hostName, ClconfPermissions permissions,
-                       PortProbe probe, Function<String, Peer> peers) {
+                       PortProbe probe, Function<String, PeerNode> peers) {
         Environment {
             Objects.requireNonNull(paths, "paths");
             Objects.requireNonNull(runner, "runner");
@@ -72,7 +73,7 @@ final class Clbuild {
         report = report.and(runner.run(List.of(new PoolSizesCheck(config), localNode)));
         if (config.findNode(env.hostName()).isPresent()) {
             String local = config.node(env.hostName()).name();
-            Peer peer = env.peers().apply(config.otherNode(local).name());
+            PeerNode peer = env.peers().apply(config.otherNode(local).name());
             report = report.and(runner.run(ClbuildChecks.forCluster(config, NodeShell.local(local, env.runner()),
                     peer.shell(), force, env.probe())));
             if (report.ok()) {
@@ -84,10 +85,10 @@ final class Clbuild {
                 ? ExitCode.FAILURE : ExitCode.CONFIG);
     }
 
-    private void build(ClusterConfig config, String local, Peer peer, CheckReport report) {
+    private void build(ClusterConfig config, String local, PeerNode peer, CheckReport report) {
         try {
             new ClusterBuilder(env.paths(), config, local, peer, log).build();
-        } catch (IOException | ResourceException e) {
+        } catch (IOException | ResourceException | PeerNode.StepException e) {
             for (String line : e.getMessage().split("\n")) {
                 log.error(line);
             }

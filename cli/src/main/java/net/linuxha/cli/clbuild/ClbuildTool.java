@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import ch.qos.logback.classic.Level;
 import net.linuxha.cli.checks.PortProbe;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.LogOptions;
 import net.linuxha.common.cluster.ClusterSetup;
@@ -61,7 +62,7 @@ public final class ClbuildTool implements Callable<Integer> {
         ProcessCommandRunner runner = new ProcessCommandRunner();
         Clbuild.Environment env = new Clbuild.Environment(paths, runner, ClusterSetup.hostName(),
                 ClconfPermissions.system(), PortProbe.tcp(Duration.ofSeconds(3)),
-                peer -> Peer.overSsh(runner, peer, paths));
+                peer -> PeerNode.overSsh(runner, peer, paths));
         new Clbuild(env, LOG).run(force);
         return 0;
     }

@@ -3,11 +3,11 @@ package net.linuxha.cli.clbuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.config.BuildChecksum;
 import net.linuxha.common.config.ClusterConfig;
@@ -19,7 +19,6 @@ import net.linuxha.common.resources.ResourceKind;
 import net.linuxha.common.resources.ResourceLayout;
 import net.linuxha.common.resources.ResourcePools;
 import net.linuxha.common.shell.Command;
-import net.linuxha.common.shell.CommandResult;
 import org.slf4j.Logger;
 
 /**
@@ -31,15 +30,13 @@ import org.slf4j.Logger;
  */
 final class ClusterBuilder {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
     private final ClusterPaths paths;
     private final ClusterConfig config;
     private final String localNode;
-    private final Peer peer;
+    private final PeerNode peer;
     private final Logger log;
 
-    ClusterBuilder(ClusterPaths paths, ClusterConfig config, String localNode, Peer peer, Logger log) {
+    ClusterBuilder(ClusterPaths paths, ClusterConfig config, String localNode, PeerNode peer, Logger log) {
         this.paths = Objects.requireNonNull(paths, "paths");
         this.config = Objects.requireNonNull(config, "config");
         this.localNode = Objects.requireNonNull(localNode, "localNode");
@@ -56,14 +53,14 @@ final class ClusterBuilder {
         checkPools(List.of(localPools, peerPools));
         syncPools(localNode, localPools);
         syncPools(peer.node(), peerPools);
-        copyToPeer(paths.clconf(), peer.paths().clconf(), "600");
+        peer.install(paths.clconf(), peer.paths().clconf().toString(), "600");
         log.info("Successfully copied clconf.xml to " + peer.node());
         BuildChecksum checksum = BuildChecksum.cluster(paths);
         checksum.record();
         log.info("Transferring cluster build checksum to " + peer.node());
         try {
-            copyToPeer(paths.clusterBuildChecksum(), peer.paths().clusterBuildChecksum(), "644");
-        } catch (IOException e) {
+            peer.install(paths.clusterBuildChecksum(), peer.paths().clusterBuildChecksum().toString(), "644");
+        } catch (PeerNode.StepException e) {
             checksum.remove();
             throw e;
         }
@@ -79,7 +76,7 @@ final class ClusterBuilder {
             }
         }
         ClusterPaths remote = peer.paths();
-        peerCommand("create " + remote.configDir() + " and " + remote.logDir(), Command.of("mkdir", "-p",
+        peer.require("create " + remote.configDir() + " and " + remote.logDir(), Command.of("mkdir", "-p",
                 remote.configDir().toString(), remote.logDir().toString()));
         log.info("Directories " + remote.configDir() + " and " + remote.logDir() + " present on " + peer.node());
     }
@@ -108,26 +105,6 @@ final class ClusterBuilder {
             log.info("Created " + result.created() + " " + noun + " allocation files on " + node
                     + (result.removed() > 0 ? " (removed " + result.removed() + " free ones outside the new range)"
                     : ""));
-        }
-    }
-
-    /** Copies through a temporary name and renames, so the other node never sees half a file. */
-    private void copyToPeer(Path local, Path remote, String mode) throws IOException {
-        String temporary = remote + ".clbuild-tmp";
-        CommandResult copied = peer.copier().copy(local, temporary);
-        if (!copied.succeeded()) {
-            throw new IOException("cannot copy " + local + " to " + peer.node() + ": " + copied.describeFailure()
-                    + "; check ssh/scp as root to " + peer.node() + " and free space in " + remote.getParent());
-        }
-        peerCommand("set mode " + mode + " on " + temporary, Command.of("chmod", mode, temporary));
-        peerCommand("rename " + temporary + " to " + remote, Command.of("mv", "-f", "-T", temporary,
-                remote.toString()));
-    }
-
-    private void peerCommand(String what, Command command) throws IOException {
-        CommandResult result = peer.shell().runner().run(command.withTimeout(TIMEOUT));
-        if (!result.succeeded()) {
-            throw new IOException("cannot " + what + " on " + peer.node() + ": " + result.describeFailure());
         }
     }
 }

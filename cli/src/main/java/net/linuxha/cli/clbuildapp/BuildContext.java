@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import net.linuxha.cli.checks.NodeShell;
 import net.linuxha.cli.cluster.AppStatus;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.cluster.ClusterSetup;
 import net.linuxha.common.config.ApplicationConfig;
 import net.linuxha.common.storage.FsMap;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import ch.qos.logback.classic.Level;
 import net.linuxha.cli.cluster.ClusterSession;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.cli.cluster.ToolEnvironment;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;

@@ -19,6 +19,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import net.linuxha.cli.checks.NodeShell;
 import net.linuxha.cli.checks.PortProbe;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
@@ -74,8 +75,8 @@ class ClbuildTest {
         Files.setPosixFilePermissions(paths.clconf(), PosixFilePermissions.fromString(mode));
     }
 
-    private Peer localPeer() {
-        return new Peer(new NodeShell("serverb", false, runner), peerPaths,
+    private PeerNode localPeer() {
+        return new PeerNode(new NodeShell("serverb", false, runner), peerPaths,
                 (file, path) -> runner.run(Command.of("cp", "-p", file.toString(), path)));
     }
 

@@ -18,6 +18,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import net.linuxha.cli.checks.NodeShell;
+import net.linuxha.cli.cluster.PeerNode;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.cli.ExitCode;
 import net.linuxha.common.cli.ToolException;
