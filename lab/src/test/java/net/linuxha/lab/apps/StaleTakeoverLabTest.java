@@ -95,8 +95,9 @@ class StaleTakeoverLabTest {
             assertTrue(log.matches("(?s).*WARN [0-9/: ]+ Starting application apache on serverb with stale data "
                     + "since takeover is force - the copy on servera will be overwritten when it rejoins the "
                     + "cluster\\..*"), log);
-            assertTrue(log.contains("clstartapp --application apache --reallyforce"), "started with --reallyforce:\n"
-                    + log);
+            assertTrue(log.lines().anyMatch(l -> l.contains("Application apache started: ")
+                    && l.contains("clstartapp --application apache ") && l.endsWith(" --reallyforce finished")),
+                    "started with --reallyforce:\n" + log);
             assertTrue(app.holds("serverb", IP));
             assertFalse(app.page(IP, "late.html").contains("written while serverb was cut off"),
                     "the page written on servera after the cut is not in serverb's stale copy");
