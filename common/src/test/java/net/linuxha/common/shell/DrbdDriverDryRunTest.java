@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import net.linuxha.common.testing.DrbdadmDryRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,28 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DrbdDriverDryRunTest {
 
     private final ProcessCommandRunner real = new ProcessCommandRunner();
-    private final List<CommandResult> results = new ArrayList<>();
+    private final DrbdadmDryRun drbdadm = new DrbdadmDryRun(real);
     private DrbdDriver driver;
 
     @TempDir
     Path dir;
-
-    /** Inserts {@code -d} after drbdadm and keeps each result for the assertions. */
-    private final class DryRun implements CommandRunner {
-        @Override
-        public CommandResult run(Command command) {
-            List<String> argv = new ArrayList<>(command.argv());
-            argv.add(1, "-d");
-            CommandResult result = real.run(Command.of(argv).withTimeout(command.timeout()));
-            results.add(result);
-            return result;
-        }
-
-        @Override
-        public BackgroundProcess start(BackgroundCommand command) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     @BeforeEach
     void writeResourceFile() throws Exception {
@@ -64,14 +47,14 @@ class DrbdDriverDryRunTest {
                   connection-mesh { hosts %s shelltest-peer; }
                 }
                 """.formatted(host, host));
-        driver = new DrbdDriver(new DryRun(), Optional.of(conf));
+        driver = new DrbdDriver(drbdadm, Optional.of(conf));
     }
 
     @Test
     void upPlansTheSetupCallsForTheResource() {
         driver.up("apache");
 
-        String plan = results.get(0).stdout();
+        String plan = drbdadm.results().get(0).stdout();
         assertTrue(plan.contains("drbdsetup new-resource apache 0"), plan);
         assertTrue(plan.contains("drbdsetup attach 0 /dev/vg02/apache /dev/vg02/apache internal"), plan);
         assertTrue(plan.contains("drbdsetup connect apache 1"), plan);
@@ -88,10 +71,10 @@ class DrbdDriverDryRunTest {
             operation.accept(driver);
         }
 
-        assertEquals(operations.size(), results.size());
-        assertTrue(results.get(2).stdout().contains("drbdsetup primary apache --force"), results.get(2).stdout());
-        assertTrue(results.get(5).stdout().contains("create-md 1 --force"), results.get(5).stdout());
-        assertTrue(results.get(9).stdout().contains("drbdsetup resize 0"), results.get(9).stdout());
+        assertEquals(operations.size(), drbdadm.results().size());
+        assertTrue(drbdadm.results().get(2).stdout().contains("drbdsetup primary apache --force"), drbdadm.results().get(2).stdout());
+        assertTrue(drbdadm.results().get(5).stdout().contains("create-md 1 --force"), drbdadm.results().get(5).stdout());
+        assertTrue(drbdadm.results().get(9).stdout().contains("drbdsetup resize 0"), drbdadm.results().get(9).stdout());
     }
 
     @Test

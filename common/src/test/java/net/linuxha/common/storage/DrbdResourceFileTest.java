@@ -7,20 +7,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.linuxha.common.ClusterPaths;
 import net.linuxha.common.config.DataProtocol;
-import net.linuxha.common.shell.BackgroundCommand;
-import net.linuxha.common.shell.BackgroundProcess;
 import net.linuxha.common.shell.Command;
 import net.linuxha.common.shell.CommandResult;
-import net.linuxha.common.shell.CommandRunner;
 import net.linuxha.common.shell.DrbdDriver;
 import net.linuxha.common.shell.IpAddress;
 import net.linuxha.common.shell.ProcessCommandRunner;
+import net.linuxha.common.testing.DrbdadmDryRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,11 +101,11 @@ class DrbdResourceFileTest {
         assertTrue(dump.stdout().contains("address          ipv4 127.0.0.2:7789;"), dump.stdout());
         assertTrue(dump.stdout().contains("resync-rate      1000k;"), dump.stdout());
 
-        List<CommandResult> plans = new ArrayList<>();
-        DrbdDriver dryRun = new DrbdDriver(dryRun(plans), Optional.of(files.topConfig()));
+        DrbdadmDryRun drbdadm = new DrbdadmDryRun(real);
+        DrbdDriver dryRun = new DrbdDriver(drbdadm, Optional.of(files.topConfig()));
         dryRun.createMetadata("app01_app01vg_docs");
         dryRun.up("app01_app01vg_docs");
-        String plan = plans.get(0).stdout() + plans.get(1).stdout();
+        String plan = drbdadm.results().get(0).stdout() + drbdadm.results().get(1).stdout();
         assertTrue(plan.contains("drbdmeta 0 v09 /dev/app01vg/docs_meta flex-external create-md 1 --force")
                 || plan.contains("create-md"), plan);
         assertTrue(plan.contains("drbdsetup new-peer app01_app01vg_docs 1 --_name=serverb --protocol=C"), plan);
@@ -128,24 +125,5 @@ class DrbdResourceFileTest {
         assertEquals(Optional.of("172.16.178.1"), DrbdAddresses.choose("eth2", List.of(alias, own)));
         assertEquals(Optional.of("172.16.178.200"), DrbdAddresses.choose("eth2", List.of(alias)));
         assertEquals(Optional.empty(), DrbdAddresses.choose("eth2", List.of()));
-    }
-
-    /** Runs drbdadm with its dry-run flag ({@code -d}): it prints the drbdsetup/drbdmeta calls it would make. */
-    private CommandRunner dryRun(List<CommandResult> results) {
-        return new CommandRunner() {
-            @Override
-            public CommandResult run(Command command) {
-                List<String> argv = new ArrayList<>(command.argv());
-                argv.add(1, "-d");
-                CommandResult result = real.run(Command.of(argv).withTimeout(command.timeout()));
-                results.add(result);
-                return result;
-            }
-
-            @Override
-            public BackgroundProcess start(BackgroundCommand command) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }

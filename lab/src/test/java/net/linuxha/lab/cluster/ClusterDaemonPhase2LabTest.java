@@ -54,8 +54,7 @@ class ClusterDaemonPhase2LabTest {
             c.configure();
             c.demoApplication();
             for (String node : new String[] {"servera", "serverb"}) {
-                Halab.require(lab.exec(node, "bash", "-c", "printf '%s' \"$1\" > /etc/cluster/demo/lems.local.xml",
-                        "write", LEMS_LOCAL), "lems.local.xml on " + node);
+                lab.put(node, "/etc/cluster/demo/lems.local.xml", LEMS_LOCAL, "644");
             }
             c.holdServiceAddress("servera");
             try {

@@ -42,9 +42,8 @@ final class LabCluster {
                 + "<application><startscript>/bin/true</startscript><stopscript>/bin/true</stopscript>"
                 + "</application></appconf>";
         for (String node : new String[] {"servera", "serverb"}) {
-            Halab.require(lab.sh(node, "mkdir -p /etc/cluster/demo && printf '%s\\n' '" + appconf
-                    + "' > /etc/cluster/demo/appconf.xml && cd /etc/cluster/demo"
-                    + " && md5sum appconf.xml > .appbuild.md5"), "demo application on " + node);
+            lab.put(node, "/etc/cluster/demo/appconf.xml", appconf + "\n", "644");
+            lab.must(node, "cd /etc/cluster/demo && md5sum appconf.xml > .appbuild.md5");
         }
     }
 

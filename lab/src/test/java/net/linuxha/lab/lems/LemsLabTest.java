@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import net.linuxha.lab.Halab;
 import org.junit.jupiter.api.Tag;
@@ -88,10 +87,9 @@ class LemsLabTest {
                 Halab.require(lab.sh(node, "mkdir -p /etc/cluster && cp /opt/linuxha/etc-samples/clconf.xml "
                         + "/etc/cluster/clconf.xml && chmod 600 /etc/cluster/clconf.xml"), "clconf.xml on " + node);
             }
-            write(lab, "servera", APP_DIR + "/restart-httpd", RESTART);
-            Halab.require(lab.exec("servera", "chmod", "755", APP_DIR + "/restart-httpd"), "chmod restart-httpd");
-            write(lab, "servera", APP_DIR + "/httpd.xml", PROCMON);
-            write(lab, "servera", APP_DIR + "/lems.local.xml", LEMS_LOCAL);
+            lab.put("servera", APP_DIR + "/restart-httpd", RESTART, "755");
+            lab.put("servera", APP_DIR + "/httpd.xml", PROCMON, "644");
+            lab.put("servera", APP_DIR + "/lems.local.xml", LEMS_LOCAL, "644");
 
             Halab.Result check = Halab.require(lab.exec("servera", "lems", "-A", "apache", "--verbose", "--check"),
                     "lems --check");
@@ -136,12 +134,6 @@ class LemsLabTest {
             Halab.Result gone = lab.exec("serverb", "lemsctl", "-A", "apache", "--msg", "GET_STAT");
             assertEquals(4, gone.exitCode(), "no Lems answers once it is killed: " + gone);
         });
-    }
-
-    private static void write(Halab lab, String node, String path, String text) {
-        String dir = path.substring(0, path.lastIndexOf('/'));
-        Halab.require(lab.exec(node, "bash", "-c", "mkdir -p \"$1\" && printf '%s' \"$2\" > \"$3\"", "write", dir,
-                text, path), "write " + path + " on " + node);
     }
 
     private static String httpdPids(Halab lab) {

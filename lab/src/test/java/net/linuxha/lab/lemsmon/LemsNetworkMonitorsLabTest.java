@@ -63,8 +63,7 @@ class LemsNetworkMonitorsLabTest {
             Halab.require(lab.sh("servera", "mkdir -p " + APP_DIR + " && cp /opt/linuxha/etc-samples/clconf.xml "
                     + "/etc/cluster/clconf.xml && chmod 600 /etc/cluster/clconf.xml && cp "
                     + "/opt/linuxha/etc-samples/apache/appconf.xml " + APP_DIR + "/appconf.xml"), "install files");
-            Halab.require(lab.exec("servera", "bash", "-c", "printf '%s' \"$1\" > " + APP_DIR + "/lems.local.xml",
-                    "write", LEMS_LOCAL), "write lems.local.xml");
+            lab.put("servera", APP_DIR + "/lems.local.xml", LEMS_LOCAL, "644");
             // Two cards on one LAN: each answers ARP only for its own addresses (docs/clnetd.md, node set-up);
             // and, since only the application's address moves, the subnet route of the card without carrier must
             // not carry the replies (docs/lems.md, "Node set-up for ip_move_interface").

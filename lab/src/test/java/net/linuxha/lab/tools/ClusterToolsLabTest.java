@@ -266,9 +266,9 @@ class ClusterToolsLabTest {
         withLab(t -> {
             t.build();
             for (String node : new String[] {"servera", "serverb"}) {
-                Halab.require(t.sh(node, "printf '%s' '" + LabTools.STARTUP + "' > /etc/cluster/clstartup.xml"
-                        + " && cp /opt/linuxha/etc-samples/init/linuxha " + INIT + " && chmod 755 " + INIT),
-                        "clstartup.xml and init script on " + node);
+                t.lab.put(node, "/etc/cluster/clstartup.xml", LabTools.STARTUP, "644");
+                Halab.require(t.sh(node, "cp /opt/linuxha/etc-samples/init/linuxha " + INIT + " && chmod 755 " + INIT),
+                        "init script on " + node);
             }
             CompletableFuture<Halab.Result> a = CompletableFuture.supplyAsync(() -> t.run("servera", "clstartup"));
             Halab.Result b = t.run("serverb", "clstartup");
