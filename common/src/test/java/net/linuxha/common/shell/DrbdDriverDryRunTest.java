@@ -71,10 +71,11 @@ class DrbdDriverDryRunTest {
             operation.accept(driver);
         }
 
-        assertEquals(operations.size(), drbdadm.results().size());
-        assertTrue(drbdadm.results().get(2).stdout().contains("drbdsetup primary apache --force"), drbdadm.results().get(2).stdout());
-        assertTrue(drbdadm.results().get(5).stdout().contains("create-md 1 --force"), drbdadm.results().get(5).stdout());
-        assertTrue(drbdadm.results().get(9).stdout().contains("drbdsetup resize 0"), drbdadm.results().get(9).stdout());
+        List<CommandResult> results = drbdadm.results();
+        assertEquals(operations.size(), results.size());
+        assertTrue(results.get(2).stdout().contains("drbdsetup primary apache --force"), results.get(2).stdout());
+        assertTrue(results.get(5).stdout().contains("create-md 1 --force"), results.get(5).stdout());
+        assertTrue(results.get(9).stdout().contains("drbdsetup resize 0"), results.get(9).stdout());
     }
 
     @Test
